@@ -1,0 +1,18 @@
+import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { readVendorConfig } from './src/registry/vendorConfig.ts';
+import { contentDir } from './src/site/config.ts';
+
+const vendor = readVendorConfig(contentDir());
+
+export default defineConfig({
+  site: vendor?.site.url ?? 'https://trust.example.com',
+  base: vendor?.site.basePath ?? '/',
+  trailingSlash: 'always',
+  output: 'static',
+  outDir: process.env['TRUSTLINE_OUT_DIR'] ?? 'dist',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [react(), sitemap()],
+  devToolbar: { enabled: false },
+});

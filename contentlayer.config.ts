@@ -1,0 +1,38 @@
+/**
+ * contentlayer2 discovers the content files, parses them and renders Markdown bodies (with the
+ * project's sanitising pipeline). It does not validate: every field is declared loosely as JSON,
+ * with the names taken from the zod schemas, and the Registry validates everything with zod.
+ * The strict options below are a second line of defence; `check` runs first and explains.
+ */
+import path from 'node:path';
+import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/source-files';
+import type { z } from 'zod';
+import { useMarkdownPipeline } from './src/registry/markdown.ts';
+import { contentTypes, type ContentKind } from './src/registry/schema/index.ts';
+
+function fieldsOf(schema: z.ZodType): FieldDefs {
+  const shape = (schema as unknown as { shape: Record<string, unknown> }).shape;
+  return Object.fromEntries(Object.keys(shape).map((name) => [name, { type: 'json' as const }]));
+}
+
+const documentTypes = (Object.keys(contentTypes) as ContentKind[]).map((kind) => {
+  const { typeName, schema, location, hasBody } = contentTypes[kind];
+  return defineDocumentType(() => ({
+    name: typeName,
+    filePathPattern: location.endsWith('/') ? `${location}**/*.md` : location,
+    contentType: hasBody ? 'markdown' : 'data',
+    fields: fieldsOf(schema),
+  }));
+});
+
+export default makeSource({
+  contentDirPath: path.resolve(process.env['TRUSTLINE_CONTENT'] ?? 'content'),
+  documentTypes,
+  markdown: (processor) => {
+    useMarkdownPipeline(processor as never);
+  },
+  onMissingOrIncompatibleData: 'fail',
+  onUnknownDocuments: 'fail',
+  onExtraFieldData: 'fail',
+  disableImportAliasWarning: true,
+});

@@ -1,0 +1,36 @@
+/**
+ * npm run check [-- --content DIR --date YYYY-MM-DD]
+ * Validates all content without building the site and reports every problem at once.
+ * Exit code: 0 when there are no errors (warnings allowed), 1 on any content error, 2 on a
+ * usage error.
+ */
+import { parseCommonArgs } from '../src/cli/args.ts';
+import { printProblems, summary } from '../src/cli/report.ts';
+import { BuildTimeError } from '../src/registry/buildTime.ts';
+import { checkContent } from '../src/registry/loadRegistry.ts';
+
+function main(): number {
+  let options;
+  try {
+    options = parseCommonArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`check: ${(error as Error).message}\nusage: npm run check -- [--content DIR] [--date YYYY-MM-DD]`);
+    return 2;
+  }
+  try {
+    const result = checkContent({ contentDir: options.contentDir, buildDate: options.buildDate });
+    printProblems(result.problems);
+    const ok = result.registry !== undefined;
+    const line = `${ok ? '✔' : '✖'} ${summary(result.problems, result.files.length)} (as of ${result.registry?.buildDate ?? 'the build date'})`;
+    (ok ? console.log : console.error)(line);
+    return ok ? 0 : 1;
+  } catch (error) {
+    if (error instanceof BuildTimeError) {
+      console.error(`check: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = main();

@@ -1,0 +1,262 @@
+/** Turns validated, rule-checked documents into the immutable Registry. */
+import { compareDates, wholeMonthsBetween } from './calendarDate.ts';
+import { scoreCvss } from './cvss.ts';
+import { endOfSecuritySupport, phasesOf, statusOf } from './lifecycle.ts';
+import { renderMarkdown, unsafeMarkdown } from './markdown.ts';
+import type { FieldPath, Problem } from './problems.ts';
+import { reportAt, type RuleContext, type Valid, type ValidDocuments } from './rules/context.ts';
+import { effectiveAnnouncement, noticeEvents } from './rules/notice.ts';
+import { splitSuccessor } from './rules/references.ts';
+import type { AdvisoryData } from './schema/advisory.ts';
+import type { IncidentData } from './schema/incident.ts';
+import type { ProductData } from './schema/product.ts';
+import type { PolicyKind } from './schema/policy.ts';
+import type { SupportLevel } from './schema/supportLevels.ts';
+import type { Advisory, Incident, Policy, Product, ProductStatus, Registry, ReleaseLine, RichText } from './types.ts';
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+export function assembleRegistry(documents: ValidDocuments, context: RuleContext, problems: Problem[]): Registry {
+  /** Markdown with a warning for anything the sanitiser will remove: nothing dropped silently. */
+  const rich = (document: Valid<unknown>, path: FieldPath, markdown: string, html?: string): RichText => {
+    for (const message of unsafeMarkdown(markdown)) reportAt(context, 'warning', document, path, message);
+    let rendered = html;
+    return Object.freeze({
+      markdown,
+      get html() {
+        return (rendered ??= renderMarkdown(markdown));
+      },
+    });
+  };
+  const body = (document: Valid<unknown>) => rich(document, ['body'], document.source.body, document.source.bodyHtml);
+
+  const levels = new Map(documents.supportLevels.data.levels.map((level) => [level.id, level]));
+  documents.supportLevels.data.levels.forEach((level, index) => {
+    rich(documents.supportLevels, ['levels', index, 'distribution'], level.distribution);
+    rich(documents.supportLevels, ['levels', index, 'notification'], level.notification);
+  });
+  const levelOf = (id: string): SupportLevel => levels.get(id)!;
+
+  const products = documents.products
+    .map((document) => assembleProduct(document, levelOf, context.buildDate, rich, body))
+    .sort((a, b) => collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug));
+  const productBySlug = new Map(products.map((product) => [product.slug, product]));
+
+  const incidents = documents.incidents
+    .map((document) => assembleIncident(document, productBySlug, context.buildTime, rich, body))
+    .sort((a, b) => b.started.localeCompare(a.started) || a.id.localeCompare(b.id));
+
+  const advisories = documents.advisories
+    .map((document) => assembleAdvisory(document, productBySlug, rich, body))
+    .sort(
+      (a, b) =>
+        compareDates(b.updated, a.updated) || compareDates(b.published, a.published) || a.id.localeCompare(b.id),
+    );
+
+  const policies: Policy[] = documents.policies
+    .map((document) => ({ ...document.data, body: body(document), file: document.source.file }))
+    .sort((a, b) => a.slug.localeCompare(b.slug));
+
+  const incidentsByProduct = groupBy(incidents, (incident) => incident.affects.map((affected) => affected.productSlug));
+  const advisoriesByProduct = groupBy(advisories, (advisory) =>
+    advisory.affects.map((affected) => affected.productSlug),
+  );
+  const policyByKind = new Map(policies.map((policy) => [policy.kind, policy]));
+
+  const registry: Registry = {
+    buildDate: context.buildDate,
+    buildTime: context.buildTime,
+    vendor: documents.vendor.data,
+    supportLevels: documents.supportLevels.data.levels,
+    products,
+    releaseLines: products.flatMap((product) => product.releaseLines),
+    incidents,
+    advisories,
+    policies,
+    warnings: problems.filter((problem) => problem.severity === 'warning'),
+    index: {
+      product: (slug) => productBySlug.get(slug),
+      supportLevel: (id) => levels.get(id),
+      incidentsFor: (slug) => incidentsByProduct.get(slug) ?? [],
+      advisoriesFor: (slug) => advisoriesByProduct.get(slug) ?? [],
+      policy: (kind: PolicyKind) => policyByKind.get(kind)!,
+    },
+  };
+  return deepFreeze(registry);
+}
+
+type Rich = (document: Valid<unknown>, path: FieldPath, markdown: string, html?: string) => RichText;
+type Body = (document: Valid<unknown>) => RichText;
+
+function assembleProduct(
+  document: Valid<ProductData>,
+  levelOf: (id: string) => SupportLevel,
+  buildDate: string,
+  rich: Rich,
+  body: Body,
+): Product {
+  const { data } = document;
+  const releaseLines = data.releases.map((releaseLine, index): ReleaseLine => {
+    const phases = phasesOf(releaseLine, levelOf);
+    const notice = releaseLine.endOfSupport;
+    const events = notice ? noticeEvents(notice) : [];
+    const announced = notice ? effectiveAnnouncement(events) : undefined;
+    const at = (...path: (string | number)[]) => ['releases', index, 'endOfSupport', ...path];
+    const successor = releaseLine.successor ? splitSuccessor(releaseLine.successor, data) : undefined;
+    return {
+      id: `${data.slug}/${releaseLine.name}`,
+      productSlug: data.slug,
+      productName: data.name,
+      name: releaseLine.name,
+      released: releaseLine.released,
+      endOfSales: releaseLine.endOfSales,
+      phases,
+      endOfSecuritySupport: endOfSecuritySupport(phases, releaseLine.released),
+      endOfSupport: notice?.date,
+      notice:
+        notice && announced
+          ? {
+              releaseLineId: `${data.slug}/${releaseLine.name}`,
+              endOfSupport: notice.date,
+              announced,
+              noticeMonths: wholeMonthsBetween(announced, notice.date),
+              source: events.find((event) => event.on === announced)?.source,
+              migration: notice.migration === undefined ? undefined : rich(document, at('migration'), notice.migration),
+              risk: notice.risk === undefined ? undefined : rich(document, at('risk'), notice.risk),
+              events,
+            }
+          : undefined,
+      successor: successor && { productSlug: successor[0], name: successor[1] },
+      status: statusOf(phases, releaseLine.released, notice?.date, buildDate),
+    };
+  });
+  return {
+    slug: data.slug,
+    name: data.name,
+    summary: data.summary,
+    category: data.category,
+    identifiers: data.identifiers,
+    docs: data.docs,
+    supportOwner: data.supportOwner,
+    description: body(document),
+    releaseLines,
+    status: productStatus(releaseLines),
+    file: document.source.file,
+  };
+}
+
+/** "ended" when no line is supported; "ending-soon" when every supported line ends within a year. */
+function productStatus(releaseLines: readonly ReleaseLine[]): ProductStatus {
+  const live = releaseLines.filter((releaseLine) => releaseLine.status.state !== 'ended');
+  if (live.length === 0) return 'ended';
+  const endingSoon = live.every(
+    (releaseLine) => releaseLine.status.daysLeft !== undefined && releaseLine.status.daysLeft <= 365,
+  );
+  return endingSoon ? 'ending-soon' : 'supported';
+}
+
+function assembleIncident(
+  document: Valid<IncidentData>,
+  products: Map<string, Product>,
+  buildTime: string,
+  rich: Rich,
+  body: Body,
+): Incident {
+  const { data } = document;
+  const last = data.updates.at(-1)!;
+  const resolved = last.status === 'resolved' || last.status === 'completed';
+  const scheduled =
+    !resolved && data.window !== undefined && buildTime < normalise(data.window.start) && last.status === 'scheduled';
+  return {
+    id: data.id,
+    title: data.title,
+    kind: data.kind,
+    impact: data.impact,
+    security: data.security,
+    affects: data.affects.map((affected) => ({
+      productSlug: affected.product,
+      productName: products.get(affected.product)!.name,
+      releaseLines: affected.releases,
+    })),
+    started: data.started,
+    window: data.window,
+    updates: data.updates.map((update, index) => ({
+      at: update.at,
+      status: update.status,
+      text: rich(document, ['updates', index, 'text'], update.text),
+    })),
+    resolvedAt: resolved ? last.at : undefined,
+    state: resolved ? 'resolved' : scheduled ? 'scheduled' : 'active',
+    description: body(document),
+    customerActions:
+      data.customerActions === undefined ? undefined : rich(document, ['customerActions'], data.customerActions),
+    postIncidentReport: data.postIncidentReport && {
+      published: data.postIncidentReport.published,
+      rootCause: rich(document, ['postIncidentReport', 'rootCause'], data.postIncidentReport.rootCause),
+      preventiveMeasures: data.postIncidentReport.preventiveMeasures,
+    },
+    file: document.source.file,
+  };
+}
+
+/** Timestamps compare as instants: normalise to UTC ISO strings. */
+function normalise(timestamp: string): string {
+  return new Date(Date.parse(timestamp)).toISOString().replace('.000Z', 'Z');
+}
+
+function assembleAdvisory(
+  document: Valid<AdvisoryData>,
+  products: Map<string, Product>,
+  rich: Rich,
+  body: Body,
+): Advisory {
+  const { data } = document;
+  const scored = scoreCvss(data.cvss.vector);
+  if (!scored.ok) throw new Error(`unreachable: ${data.id} passed the CVSS rule`);
+  return {
+    id: data.id,
+    title: data.title,
+    summary: data.summary,
+    status: data.status,
+    cves: data.cves,
+    cvss: { version: scored.version, vector: scored.vector, score: scored.score, severity: scored.severity },
+    affects: data.affects.map((affected) => ({
+      productSlug: affected.product,
+      productName: products.get(affected.product)!.name,
+      releaseLine: affected.release,
+      affected: affected.affected,
+      fixed: affected.fixed,
+    })),
+    remediations: data.remediations.map((remediation, index) => ({
+      kind: remediation.kind,
+      text: rich(document, ['remediations', index, 'text'], remediation.text),
+      url: remediation.url,
+    })),
+    credits: data.credits,
+    revisions: data.revisions,
+    published: data.revisions[0]!.date,
+    updated: data.revisions.at(-1)!.date,
+    details: body(document),
+    file: document.source.file,
+  };
+}
+
+function groupBy<Item>(items: readonly Item[], keysOf: (item: Item) => string[]): Map<string, Item[]> {
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    for (const key of new Set(keysOf(item))) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
+}
+
+function deepFreeze<Value>(value: Value): Value {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}

@@ -1,0 +1,57 @@
+/**
+ * CVSS vectors: strict parsing of the base vector (the calculator library accepts missing
+ * metrics silently), score from the FIRST formulas (ae-cvss-calculator), severity from the
+ * score bands shared by CVSS 3.1 and 4.0.
+ */
+import calculator from 'ae-cvss-calculator';
+
+export type CvssVersion = '3.1' | '4.0';
+export type CvssSeverity = 'none' | 'low' | 'medium' | 'high' | 'critical';
+
+const BASE_VECTORS: Record<CvssVersion, RegExp> = {
+  '3.1': /^CVSS:3\.1\/AV:[NALP]\/AC:[LH]\/PR:[NLH]\/UI:[NR]\/S:[UC]\/C:[NLH]\/I:[NLH]\/A:[NLH](\/[A-Za-z]+:[A-Za-z])*$/,
+  '4.0':
+    /^CVSS:4\.0\/AV:[NALP]\/AC:[LH]\/AT:[NP]\/PR:[NLH]\/UI:[NPA]\/VC:[HLN]\/VI:[HLN]\/VA:[HLN]\/SC:[HLN]\/SI:[HLN]\/SA:[HLN](\/[A-Za-z]+:[A-Za-z])*$/,
+};
+
+const EXAMPLES: Record<CvssVersion, string> = {
+  '3.1': 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+  '4.0': 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N',
+};
+
+export type CvssResult =
+  | { ok: true; version: CvssVersion; vector: string; score: number; severity: CvssSeverity }
+  | { ok: false; message: string };
+
+export function scoreCvss(vector: string): CvssResult {
+  const version = vector.startsWith('CVSS:3.1/') ? '3.1' : vector.startsWith('CVSS:4.0/') ? '4.0' : undefined;
+  if (!version) {
+    return {
+      ok: false,
+      message: `"${vector}" is not a CVSS 3.1 or 4.0 vector: it must start with "CVSS:3.1/" or "CVSS:4.0/", e.g. "${EXAMPLES['3.1']}"`,
+    };
+  }
+  const invalid = {
+    ok: false as const,
+    message: `"${vector}" is not a valid CVSS ${version} vector: give every base metric once, in the standard order, e.g. "${EXAMPLES[version]}"`,
+  };
+  if (!BASE_VECTORS[version].test(vector)) return invalid;
+  try {
+    const parsed = version === '3.1' ? new calculator.Cvss3P1(vector) : new calculator.Cvss4P0(vector);
+    const scores = parsed.calculateScores() as { base?: number; overall?: number };
+    const score = scores.base ?? scores.overall;
+    if (typeof score !== 'number' || Number.isNaN(score)) return invalid;
+    return { ok: true, version, vector, score, severity: severityOf(score) };
+  } catch {
+    return invalid;
+  }
+}
+
+/** Qualitative severity rating scale (CVSS 3.1 §5, CVSS 4.0 §6): the same bands. */
+export function severityOf(score: number): CvssSeverity {
+  if (score === 0) return 'none';
+  if (score < 4) return 'low';
+  if (score < 7) return 'medium';
+  if (score < 9) return 'high';
+  return 'critical';
+}

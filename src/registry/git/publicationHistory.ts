@@ -1,0 +1,145 @@
+/**
+ * When did git first publish each end-of-support date? The notice rule (Code of Practice 4.2)
+ * forbids backdating: a notice cannot claim to have been announced before the commit that made
+ * it public. The whole history is read with two git processes, however many files there are:
+ * one `git log` for the commits and blobs, one `git cat-file --batch` for the file versions.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import type { CalendarDate } from '../calendarDate.ts';
+import { parseYaml, splitFrontMatter } from '../source/frontMatter.ts';
+
+export type HistoryState = 'complete' | 'shallow' | 'not-a-repository';
+
+export interface FirstPublication {
+  /** The committer's own calendar date of the first commit that published the date. */
+  date: CalendarDate;
+  commit: string;
+}
+
+export interface PublicationHistory {
+  state: HistoryState;
+  /**
+   * The first commit in which `file` gave release line `releaseLine` the end-of-support date
+   * `endOfSupport`; undefined when no commit has (new or uncommitted content).
+   */
+  firstPublished(file: string, releaseLine: string, endOfSupport: CalendarDate): FirstPublication | undefined;
+}
+
+const git = (cwd: string, args: string[], input?: string) =>
+  spawnSync('git', args, { cwd, input, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+
+/** Reads the history of `<contentDir>/products`. `contentDir` is absolute. */
+export function readPublicationHistory(contentDir: string): PublicationHistory {
+  const probe = git(contentDir, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
+  if (probe.status !== 0) return { state: 'not-a-repository', firstPublished: () => undefined };
+  const [topLevel = '', shallow] = probe.stdout.trim().split('\n');
+  const productsDir = path.relative(topLevel, path.join(contentDir, 'products')).split(path.sep).join('/');
+
+  const log = git(topLevel, [
+    'log',
+    '--reverse',
+    '-M',
+    '--raw',
+    '--no-abbrev',
+    '--no-color',
+    '--format=%x1e%H %cI',
+    '--',
+    productsDir,
+  ]);
+  // A repository without commits yet has no history: everything counts from the build date.
+  const commits = log.status === 0 ? parseLog(log.stdout) : [];
+
+  const blobs = [...new Set(commits.flatMap((commit) => commit.changes.map((change) => change.blob)))];
+  const contents = readBlobs(topLevel, blobs);
+
+  const identityOf = new Map<string, string>();
+  const published = new Map<string, FirstPublication>();
+  for (const commit of commits) {
+    for (const change of commit.changes) {
+      const identity = (change.from && identityOf.get(change.from)) || change.from || change.path;
+      identityOf.set(change.path, identity);
+      for (const [releaseLine, endOfSupport] of endOfSupportDates(contents.get(change.blob) ?? '')) {
+        const key = publicationKey(identity, releaseLine, endOfSupport);
+        if (!published.has(key)) published.set(key, { date: commit.date, commit: commit.hash });
+      }
+    }
+  }
+  return {
+    state: shallow === 'true' ? 'shallow' : 'complete',
+    firstPublished(file, releaseLine, endOfSupport) {
+      const relative = path.relative(topLevel, path.resolve(file)).split(path.sep).join('/');
+      const identity = identityOf.get(relative) ?? relative;
+      return published.get(publicationKey(identity, releaseLine, endOfSupport));
+    },
+  };
+}
+
+const publicationKey = (identity: string, releaseLine: string, date: string) => `${identity}\0${releaseLine}\0${date}`;
+
+interface LoggedCommit {
+  hash: string;
+  date: CalendarDate;
+  changes: { path: string; from: string | undefined; blob: string }[];
+}
+
+function parseLog(output: string): LoggedCommit[] {
+  const commits: LoggedCommit[] = [];
+  for (const record of output.split('\x1e')) {
+    const [header, ...lines] = record.split('\n');
+    if (!header) continue;
+    const [hash = '', committed = ''] = header.split(' ');
+    const changes: LoggedCommit['changes'] = [];
+    for (const line of lines) {
+      // :100644 100644 <old blob> <new blob> <status>\t<path>[\t<new path>]
+      const match = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([AMRCT])\d*\t([^\t]+)(?:\t(.+))?$/.exec(line);
+      if (!match) continue;
+      const [, blob = '', status, first = '', second] = match;
+      const renamed = status === 'R' || status === 'C';
+      changes.push({ blob, path: renamed && second ? second : first, from: status === 'R' ? first : undefined });
+    }
+    commits.push({ hash, date: committed.slice(0, 10), changes });
+  }
+  return commits;
+}
+
+function readBlobs(topLevel: string, blobs: string[]): Map<string, string> {
+  const contents = new Map<string, string>();
+  if (blobs.length === 0) return contents;
+  const result = spawnSync('git', ['cat-file', '--batch'], {
+    cwd: topLevel,
+    input: blobs.join('\n') + '\n',
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  const output = result.stdout;
+  let offset = 0;
+  while (offset < output.length) {
+    const newline = output.indexOf(0x0a, offset);
+    if (newline === -1) break;
+    const [sha = '', type, size] = output.subarray(offset, newline).toString('utf8').split(' ');
+    if (type === 'missing' || size === undefined) {
+      offset = newline + 1;
+      continue;
+    }
+    const start = newline + 1;
+    const end = start + Number(size);
+    contents.set(sha, output.subarray(start, end).toString('utf8'));
+    offset = end + 1;
+  }
+  return contents;
+}
+
+/** The end-of-support date each release line had in one version of a product file. */
+function endOfSupportDates(text: string): [string, string][] {
+  const split = splitFrontMatter(text);
+  if (!split) return [];
+  const { data } = parseYaml(split.frontMatter);
+  const releases = (data as { releases?: unknown } | undefined)?.releases;
+  if (!Array.isArray(releases)) return [];
+  const dates: [string, string][] = [];
+  for (const release of releases as { name?: unknown; endOfSupport?: { date?: unknown } }[]) {
+    const date = release?.endOfSupport?.date;
+    if (typeof release?.name === 'string' && typeof date === 'string') dates.push([release.name, date]);
+  }
+  return dates;
+}

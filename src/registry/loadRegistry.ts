@@ -1,0 +1,169 @@
+/**
+ * Builds the Registry: validate every document with its zod schema, run every cross-document
+ * rule, and compute statuses as of the build time. Reports every problem at once.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { utcDateOf } from './calendarDate.ts';
+import { resolveBuildTime } from './buildTime.ts';
+import { readPublicationHistory, type PublicationHistory } from './git/publicationHistory.ts';
+import { compareProblems, ContentError, type Problem } from './problems.ts';
+import { assembleRegistry } from './assemble.ts';
+import { checkAdvisories } from './rules/advisories.ts';
+import type { RuleContext, Valid, ValidDocuments } from './rules/context.ts';
+import { checkIncidents } from './rules/incidents.ts';
+import { checkLifecycles } from './rules/lifecycle.ts';
+import { checkNotices } from './rules/notice.ts';
+import { checkPolicies } from './rules/policies.ts';
+import { checkReferences } from './rules/references.ts';
+import { checkUniqueness } from './rules/uniqueness.ts';
+import { contentTypes, type ContentKind } from './schema/index.ts';
+import type { SourceDocument } from './source/document.ts';
+import { lineOfField, splitFrontMatter } from './source/frontMatter.ts';
+import { displayPath, readContentFiles } from './source/readContentFiles.ts';
+import type { Registry } from './types.ts';
+import { validateDocument } from './validate.ts';
+
+export interface LoadOptions {
+  /** The content folder; defaults to $TRUSTLINE_CONTENT or ./content. */
+  contentDir?: string | undefined;
+  /** Build date or time; defaults to SOURCE_DATE_EPOCH or now (see buildTime.ts). */
+  buildDate?: string | undefined;
+  /** Parsed documents from another reader (contentlayer2); by default the files are read. */
+  sources?: { documents: SourceDocument[]; problems: Problem[]; files: string[] } | undefined;
+  /** Injected for tests; by default the content folder's git history. */
+  history?: PublicationHistory | undefined;
+}
+
+export interface CheckResult {
+  /** Present when there are no errors. */
+  registry: Registry | undefined;
+  /** Errors and warnings, sorted by file and line. */
+  problems: Problem[];
+  /** Every file found in the content folder. */
+  files: string[];
+  /** How many documents made it into the Registry. */
+  documentCount: number;
+}
+
+export function defaultContentDir(): string {
+  return path.resolve(process.env['TRUSTLINE_CONTENT'] ?? 'content');
+}
+
+/** Validates everything and returns every problem; never throws for bad content. */
+export function checkContent(options: LoadOptions = {}): CheckResult {
+  const contentDir = path.resolve(options.contentDir ?? defaultContentDir());
+  const buildTime = resolveBuildTime(options.buildDate);
+  const sources = options.sources ?? readContentFiles(contentDir);
+  const problems: Problem[] = [...sources.problems];
+  const contentDirLabel = displayPath(contentDir);
+
+  const documents = validateAll(sources.documents, contentDirLabel, problems);
+  let registry: Registry | undefined;
+  if (documents) {
+    let history = options.history;
+    const context: RuleContext = {
+      buildDate: utcDateOf(buildTime),
+      buildTime: buildTime.toISOString().replace('.000Z', 'Z'),
+      history: () => (history ??= readPublicationHistory(contentDir)),
+      contentDirLabel,
+      report: (problem) => problems.push(problem),
+    };
+    for (const rule of [
+      checkUniqueness,
+      checkReferences,
+      checkLifecycles,
+      checkNotices,
+      checkIncidents,
+      checkAdvisories,
+      checkPolicies,
+    ]) {
+      rule(documents, context);
+    }
+    if (!problems.some((problem) => problem.severity === 'error')) {
+      registry = assembleRegistry(documents, context, problems);
+    }
+  }
+  addLines(problems);
+  problems.sort(compareProblems);
+  const documentCount = registry ? countDocuments(registry) : 0;
+  return { registry, problems, files: sources.files, documentCount };
+}
+
+/** The Registry, or a ContentError listing every problem. */
+export function loadRegistry(options: LoadOptions = {}): Registry {
+  const result = checkContent(options);
+  if (!result.registry) throw new ContentError(result.problems);
+  return result.registry;
+}
+
+function validateAll(
+  sources: SourceDocument[],
+  contentDirLabel: string,
+  problems: Problem[],
+): ValidDocuments | undefined {
+  const valid: { [Kind in ContentKind]: Valid<unknown>[] } = {
+    vendor: [],
+    supportLevels: [],
+    product: [],
+    incident: [],
+    advisory: [],
+    policy: [],
+  };
+  for (const source of sources) {
+    const data = validateDocument(contentTypes[source.kind].schema, source, problems);
+    if (data !== undefined) valid[source.kind].push({ data, source });
+  }
+  for (const kind of ['vendor', 'supportLevels'] as const) {
+    const location = `${contentDirLabel}/${contentTypes[kind].location}`;
+    const found = sources.some((source) => source.kind === kind);
+    if (!found) {
+      problems.push({
+        severity: 'error',
+        file: location,
+        message: `${contentTypes[kind].location} is missing: create it (see docs/content-reference.md)`,
+      });
+    }
+  }
+  const [vendor] = valid.vendor;
+  const [supportLevels] = valid.supportLevels;
+  if (!vendor || !supportLevels) return undefined;
+  return {
+    vendor: vendor as ValidDocuments['vendor'],
+    supportLevels: supportLevels as ValidDocuments['supportLevels'],
+    products: valid.product as ValidDocuments['products'],
+    incidents: valid.incident as ValidDocuments['incidents'],
+    advisories: valid.advisory as ValidDocuments['advisories'],
+    policies: valid.policy as ValidDocuments['policies'],
+  };
+}
+
+/** Finds the line of each field problem, reading each file once and only when needed. */
+function addLines(problems: Problem[]): void {
+  const texts = new Map<string, { yaml: string; offset: number } | undefined>();
+  for (const problem of problems) {
+    if (problem.line !== undefined || !problem.path || problem.path.length === 0) continue;
+    if (!texts.has(problem.file)) texts.set(problem.file, readYamlPart(problem.file));
+    const text = texts.get(problem.file);
+    if (!text) continue;
+    const line = lineOfField(text.yaml, problem.path);
+    if (line !== undefined) problem.line = line + text.offset;
+  }
+}
+
+function readYamlPart(file: string): { yaml: string; offset: number } | undefined {
+  try {
+    const text = readFileSync(path.resolve(file), 'utf8');
+    if (!file.endsWith('.md')) return { yaml: text, offset: 0 };
+    const split = splitFrontMatter(text);
+    return split && { yaml: split.frontMatter, offset: split.frontMatterLine - 1 };
+  } catch {
+    return undefined;
+  }
+}
+
+function countDocuments(registry: Registry): number {
+  return (
+    2 + registry.products.length + registry.incidents.length + registry.advisories.length + registry.policies.length
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * Markdown from content files, rendered to HTML that cannot carry a script: raw HTML is never
+ * passed through (remark-rehype drops it), and the result goes through an allow-list sanitiser
+ * (rehype-sanitize). Images are not allowed either: they would load from another origin.
+ * The same pipeline renders document bodies inside contentlayer2 and front-matter fields here.
+ */
+import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { unified, type Processor } from 'unified';
+import { visit } from 'unist-util-visit';
+
+const SAFE_PROTOCOLS = ['http', 'https', 'mailto'];
+
+const sanitizeSchema: SanitizeSchema = {
+  strip: ['script', 'style'],
+  clobberPrefix: 'md-',
+  tagNames: [
+    'p',
+    'a',
+    'strong',
+    'em',
+    'del',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'hr',
+    'br',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ],
+  attributes: {
+    a: ['href'],
+    code: [['className', /^language-[\w-]+$/]],
+    ol: ['start'],
+    th: ['align'],
+    td: ['align'],
+  },
+  protocols: { href: SAFE_PROTOCOLS },
+  required: {},
+};
+
+/** Headings in content start at level 2: the page owns the only <h1>. */
+function demoteHeadings() {
+  return (tree: MdastRoot) => {
+    visit(tree, 'heading', (heading) => {
+      heading.depth = Math.min(6, Math.max(2, heading.depth + 1)) as 2 | 3 | 4 | 5 | 6;
+    });
+  };
+}
+
+/** Links that leave the site open without access to this page (rel="noopener noreferrer"). */
+function externalLinks() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (element: Element) => {
+      const href = element.tagName === 'a' ? element.properties['href'] : undefined;
+      if (typeof href === 'string' && /^https?:/i.test(href)) {
+        element.properties['rel'] = ['noopener', 'noreferrer'];
+      }
+    });
+  };
+}
+
+/** Configures a unified processor with the whole pipeline; contentlayer2 calls this too. */
+export function useMarkdownPipeline(processor: Processor): void {
+  processor
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(demoteHeadings)
+    .use(remarkRehype)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(externalLinks)
+    .use(rehypeStringify);
+}
+
+const processor = unified();
+useMarkdownPipeline(processor as unknown as Processor);
+processor.freeze();
+
+export function renderMarkdown(markdown: string): string {
+  return String(processor.processSync(markdown));
+}
+
+/** A cheap first look: most text has no "<", no image and no suspicious scheme at all. */
+const MAYBE_UNSAFE = /<|!\[|\b(?:javascript|vbscript|data|file):/i;
+
+/**
+ * What the pipeline would remove from this Markdown, in the editor's words. Nothing is dropped
+ * without a message: the check reports each of these as a warning.
+ */
+export function unsafeMarkdown(markdown: string): string[] {
+  if (!MAYBE_UNSAFE.test(markdown)) return [];
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+  const found: string[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'html') {
+      found.push(`raw HTML ${JSON.stringify(truncate(node.value))} is not published: write it in Markdown instead`);
+    } else if (node.type === 'image' || node.type === 'imageReference') {
+      found.push('images are not published (they would load from another site): link to the image instead');
+    } else if (node.type === 'link' || node.type === 'definition') {
+      const protocol = /^([a-z][a-z0-9+.-]*):/i.exec(node.url.trim())?.[1]?.toLowerCase();
+      if (protocol !== undefined && !SAFE_PROTOCOLS.includes(protocol)) {
+        found.push(`the link to "${truncate(node.url)}" is not published: links must use https:, http: or mailto:`);
+      }
+    }
+  });
+  return found;
+}
+
+function truncate(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

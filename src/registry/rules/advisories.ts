@@ -1,0 +1,50 @@
+/**
+ * Advisories (Code of Practice 3.4, 3.5): the CVSS vector parses and the stated severity is
+ * the one computed from it; revisions are in order and not in the future.
+ */
+import { scoreCvss } from '../cvss.ts';
+import { reportAt, type RuleContext, type ValidDocuments } from './context.ts';
+
+export function checkAdvisories(documents: ValidDocuments, context: RuleContext): void {
+  for (const advisory of documents.advisories) {
+    const { cvss, revisions, cves } = advisory.data;
+    const scored = scoreCvss(cvss.vector);
+    if (!scored.ok) {
+      reportAt(context, 'error', advisory, ['cvss', 'vector'], scored.message);
+    } else if (cvss.severity !== undefined && cvss.severity !== scored.severity) {
+      reportAt(
+        context,
+        'error',
+        advisory,
+        ['cvss', 'severity'],
+        `"${cvss.severity}" does not match the vector, which scores ${scored.score.toFixed(1)} (${scored.severity}): set severity to "${scored.severity}" or correct the vector`,
+      );
+    }
+    revisions.forEach((revision, index) => {
+      const previous = revisions[index - 1];
+      if (previous && revision.date < previous.date) {
+        reportAt(
+          context,
+          'error',
+          advisory,
+          ['revisions', index, 'date'],
+          `${revision.date} is before the previous revision (${previous.date}): list revisions oldest first`,
+        );
+      }
+      if (revision.date > context.buildDate) {
+        reportAt(
+          context,
+          'error',
+          advisory,
+          ['revisions', index, 'date'],
+          `${revision.date} is after the build date ${context.buildDate}: a revision is dated the day it is published`,
+        );
+      }
+    });
+    cves.forEach((cve, index) => {
+      if (cves.indexOf(cve) !== index) {
+        reportAt(context, 'error', advisory, ['cves', index], `${cve} is listed twice: keep one`);
+      }
+    });
+  }
+}

@@ -1,0 +1,52 @@
+/** What every cross-document rule gets: the validated documents and a way to report. */
+import type { CalendarDate } from '../calendarDate.ts';
+import type { PublicationHistory } from '../git/publicationHistory.ts';
+import { formatFieldPath, type FieldPath, type Problem, type Severity } from '../problems.ts';
+import type { AdvisoryData } from '../schema/advisory.ts';
+import type { IncidentData } from '../schema/incident.ts';
+import type { PolicyData } from '../schema/policy.ts';
+import type { ProductData } from '../schema/product.ts';
+import type { SupportLevel } from '../schema/supportLevels.ts';
+import type { Vendor } from '../schema/vendor.ts';
+import type { SourceDocument } from '../source/document.ts';
+
+export interface Valid<Data> {
+  data: Data;
+  source: SourceDocument;
+}
+
+export interface ValidDocuments {
+  vendor: Valid<Vendor>;
+  supportLevels: Valid<{ levels: SupportLevel[] }>;
+  products: Valid<ProductData>[];
+  incidents: Valid<IncidentData>[];
+  advisories: Valid<AdvisoryData>[];
+  policies: Valid<PolicyData>[];
+}
+
+export interface RuleContext {
+  buildDate: CalendarDate;
+  /** ISO 8601 instant in UTC. */
+  buildTime: string;
+  /** Read on first use: only notices without a cited source need git. */
+  history(): PublicationHistory;
+  /** The content folder as shown to the editor, for problems about the whole folder. */
+  contentDirLabel: string;
+  report(problem: Problem): void;
+}
+
+export function reportAt(
+  context: RuleContext,
+  severity: Severity,
+  document: Valid<unknown>,
+  path: FieldPath,
+  message: string,
+): void {
+  context.report({
+    severity,
+    file: document.source.file,
+    field: path.length > 0 ? formatFieldPath(path) : undefined,
+    path,
+    message,
+  });
+}

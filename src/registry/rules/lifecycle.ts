@@ -1,0 +1,100 @@
+/**
+ * Phases are in order, and the lifecycle dates follow OpenEoX ordering:
+ * general availability ≤ end of sales ≤ end of security support ≤ end of life.
+ */
+import { addOneYear, monthsInWords } from '../calendarDate.ts';
+import { reportAt, type RuleContext, type ValidDocuments } from './context.ts';
+
+export function checkLifecycles(documents: ValidDocuments, context: RuleContext): void {
+  for (const product of documents.products) {
+    product.data.releases.forEach((releaseLine, index) => {
+      const at = (...path: (string | number)[]) => ['releases', index, ...path];
+      const endOfSupport = releaseLine.endOfSupport?.date;
+      let previous = { date: releaseLine.released, label: `the release date ${releaseLine.released}` };
+      releaseLine.phases.forEach((phase, phaseIndex) => {
+        const isLast = phaseIndex === releaseLine.phases.length - 1;
+        if (isLast && phase.until !== undefined) {
+          reportAt(
+            context,
+            'error',
+            product,
+            at('phases', phaseIndex, 'until'),
+            endOfSupport
+              ? `the last phase runs until the end of support (${endOfSupport}): remove "until" here`
+              : 'the last phase runs until the end of support: remove "until" here and announce the date in endOfSupport (date and announced), which the one-year notice rule checks',
+          );
+          return;
+        }
+        if (!isLast && phase.until === undefined) {
+          reportAt(
+            context,
+            'error',
+            product,
+            at('phases', phaseIndex, 'until'),
+            'is required: every phase but the last needs its last day',
+          );
+          return;
+        }
+        if (phase.until === undefined) return;
+        if (phase.until < previous.date) {
+          reportAt(
+            context,
+            'error',
+            product,
+            at('phases', phaseIndex, 'until'),
+            `${phase.until} is before ${previous.label}: phases must be in order`,
+          );
+        }
+        if (endOfSupport !== undefined && phase.until >= endOfSupport) {
+          reportAt(
+            context,
+            'error',
+            product,
+            at('phases', phaseIndex, 'until'),
+            `${phase.until} is not before the end of support (${endOfSupport}): a phase must end before support does`,
+          );
+        }
+        previous = { date: phase.until, label: `phases[${phaseIndex}].until ${phase.until}` };
+      });
+
+      if (endOfSupport !== undefined && endOfSupport < releaseLine.released) {
+        reportAt(
+          context,
+          'error',
+          product,
+          at('endOfSupport', 'date'),
+          `${endOfSupport} is before the release date ${releaseLine.released}: support cannot end before it starts`,
+        );
+      }
+      if (releaseLine.endOfSales !== undefined) {
+        if (releaseLine.endOfSales < releaseLine.released) {
+          reportAt(
+            context,
+            'error',
+            product,
+            at('endOfSales'),
+            `${releaseLine.endOfSales} is before the release date ${releaseLine.released}: end of sales comes after general availability`,
+          );
+        } else if (endOfSupport !== undefined && releaseLine.endOfSales > endOfSupport) {
+          reportAt(
+            context,
+            'error',
+            product,
+            at('endOfSales'),
+            `${releaseLine.endOfSales} is after the end of support ${endOfSupport}: a line cannot be sold once unsupported`,
+          );
+        }
+      }
+      if (releaseLine.released > context.buildDate && releaseLine.endOfSupport === undefined) return;
+      if (releaseLine.endOfSupport === undefined && addOneYear(releaseLine.released) < context.buildDate) {
+        reportAt(
+          context,
+          'warning',
+          product,
+          at('endOfSupport'),
+          `the end of support of ${releaseLine.name} has been "to be announced" since its release on ${releaseLine.released} (${monthsInWords(releaseLine.released, context.buildDate)}): announce a date so customers can plan`,
+        );
+      }
+    });
+  }
+}

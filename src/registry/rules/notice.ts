@@ -1,0 +1,174 @@
+/**
+ * The one-year notice rule (Code of Practice 4.2): customers get at least one year's notice
+ * before support ends. There is no switch to turn it off; the only way past it is to fix the
+ * content.
+ *
+ * - The end of support is at least one calendar year after it was announced
+ *   (`addYears(announced, 1) <= endOfSupport`; 29 February + 1 year = 28 February).
+ * - A date moved earlier is a new notice, measured from the day of the change.
+ * - A notice cannot be announced after the build date, nor before the first git commit that
+ *   published the date (no backdating) — unless it cites the original public announcement.
+ */
+import { addOneYear, daysBetween, wholeMonthsBetween, type CalendarDate } from '../calendarDate.ts';
+import type { FieldPath } from '../problems.ts';
+import type { EndOfSupportData, ProductData } from '../schema/product.ts';
+import type { NoticeEvent } from '../types.ts';
+import { reportAt, type RuleContext, type Valid, type ValidDocuments } from './context.ts';
+
+/** The events of a notice, oldest first: the announcement, then each change of date. */
+export function noticeEvents(endOfSupport: EndOfSupportData): NoticeEvent[] {
+  const { changes } = endOfSupport;
+  const dateAfter = (index: number) => changes[index + 1]?.from ?? endOfSupport.date;
+  const firstDate = changes[0]?.from ?? endOfSupport.date;
+  const events: NoticeEvent[] = [
+    {
+      kind: 'announced',
+      on: endOfSupport.announced,
+      endOfSupport: firstDate,
+      previous: undefined,
+      noticeMonths: 0,
+      reason: undefined,
+      source: endOfSupport.source,
+    },
+  ];
+  changes.forEach((change, index) => {
+    const next = dateAfter(index);
+    events.push({
+      kind: next < change.from ? 'brought-forward' : 'extended',
+      on: change.on,
+      endOfSupport: next,
+      previous: change.from,
+      noticeMonths: 0,
+      reason: change.reason,
+      source: change.source,
+    });
+  });
+  return events.map((event) => ({ ...event, noticeMonths: wholeMonthsBetween(event.on, event.endOfSupport) }));
+}
+
+/** The day the current date's notice counts from: the last announcement or date brought forward. */
+export function effectiveAnnouncement(events: readonly NoticeEvent[]): CalendarDate {
+  return [...events].reverse().find((event) => event.kind !== 'extended')?.on ?? events[0]!.on;
+}
+
+export function checkNotices(documents: ValidDocuments, context: RuleContext): void {
+  let shallowReported = false;
+  for (const product of documents.products) {
+    product.data.releases.forEach((releaseLine, index) => {
+      const notice = releaseLine.endOfSupport;
+      if (!notice) return;
+      const base: FieldPath = ['releases', index, 'endOfSupport'];
+      const events = noticeEvents(notice);
+      events.forEach((event, eventIndex) => {
+        const onPath: FieldPath =
+          eventIndex === 0 ? [...base, 'announced'] : [...base, 'changes', eventIndex - 1, 'on'];
+        const datePath: FieldPath =
+          eventIndex === events.length - 1 ? [...base, 'date'] : [...base, 'changes', eventIndex, 'from'];
+        const previous = events[eventIndex - 1];
+        if (eventIndex > 0 && event.previous === event.endOfSupport) {
+          reportAt(
+            context,
+            'error',
+            product,
+            [...base, 'changes', eventIndex - 1, 'from'],
+            `${event.previous} is also the date after this change: a change must move the date; remove this entry`,
+          );
+          return;
+        }
+        if (previous && event.on < previous.on) {
+          reportAt(
+            context,
+            'error',
+            product,
+            onPath,
+            `${event.on} is before the previous announcement on ${previous.on}: list changes oldest first`,
+          );
+          return;
+        }
+        if (event.on > context.buildDate) {
+          reportAt(
+            context,
+            'error',
+            product,
+            onPath,
+            `${event.on} is after the build date ${context.buildDate}: a notice counts from the day it is published, so it cannot be dated in the future`,
+          );
+          return;
+        }
+        if (event.kind !== 'extended') checkOneYear(context, product, datePath, event, releaseLine.name);
+        if (event.source === undefined) {
+          shallowReported = checkNotBackdated(context, product, onPath, event, releaseLine.name, shallowReported);
+        }
+      });
+      if (notice.date >= context.buildDate) {
+        const daysLeft = daysBetween(context.buildDate, notice.date);
+        if (daysLeft <= 90) {
+          reportAt(
+            context,
+            'warning',
+            product,
+            [...base, 'date'],
+            `support for ${product.data.name} ${releaseLine.name} ends in ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} (${notice.date}): make sure its customers have a migration path`,
+          );
+        }
+      }
+    });
+  }
+}
+
+function checkOneYear(
+  context: RuleContext,
+  product: Valid<ProductData>,
+  path: FieldPath,
+  event: NoticeEvent,
+  lineName: string,
+): void {
+  const earliest = addOneYear(event.on);
+  if (event.endOfSupport >= earliest) return;
+  const months = wholeMonthsBetween(event.on, event.endOfSupport);
+  const given = months === 1 ? "1 month's" : `${months} months'`;
+  const message =
+    event.kind === 'announced'
+      ? `${event.endOfSupport} gives ${given} notice from the announcement on ${event.on}; the Code requires at least one year — the earliest allowed date is ${earliest}`
+      : `moving the end of support of ${lineName} earlier, to ${event.endOfSupport}, is a new notice: it gives ${given} notice from the change on ${event.on}; the Code requires at least one year — the earliest allowed date is ${earliest} (or keep ${event.previous})`;
+  reportAt(context, 'error', product, path, message);
+}
+
+/** Returns whether the shallow-clone problem has been reported (once per check). */
+function checkNotBackdated(
+  context: RuleContext,
+  product: Valid<ProductData>,
+  path: FieldPath,
+  event: NoticeEvent,
+  lineName: string,
+  shallowReported: boolean,
+): boolean {
+  const history = context.history();
+  if (history.state === 'shallow') {
+    if (!shallowReported) {
+      context.report({
+        severity: 'error',
+        file: context.contentDirLabel,
+        message:
+          'the git history is shallow, so the date each notice was first published cannot be checked: fetch the full history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)',
+      });
+    }
+    return true;
+  }
+  const published = history.firstPublished(product.source.file, lineName, event.endOfSupport);
+  const publishedOn = published?.date ?? context.buildDate;
+  if (event.on >= publishedOn) return shallowReported;
+  const where = published
+    ? `git first published ${event.endOfSupport} for ${lineName} on ${published.date} (commit ${published.commit.slice(0, 10)})`
+    : history.state === 'not-a-repository'
+      ? `the content is not in a git repository, so ${event.endOfSupport} for ${lineName} counts as published today (${context.buildDate})`
+      : `no commit publishes ${event.endOfSupport} for ${lineName} yet, so it counts as published today (${context.buildDate})`;
+  reportAt(
+    context,
+    'error',
+    product,
+    path,
+    `${event.on} is before ${where}: a notice cannot be backdated. Use ${publishedOn}, or, for a notice given before the portal, cite the original public announcement in "source"`,
+  );
+  return shallowReported;
+}

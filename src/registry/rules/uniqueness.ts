@@ -1,0 +1,63 @@
+/** Ids and slugs are unique (DESIGN "Rules"): two documents can never claim one URL. */
+import { reportAt, type RuleContext, type Valid, type ValidDocuments } from './context.ts';
+
+export function checkUniqueness(documents: ValidDocuments, context: RuleContext): void {
+  unique(documents.products, (product) => product.slug, 'slug', 'product slugs', context);
+  unique(documents.incidents, (incident) => incident.id, 'id', 'incident ids', context);
+  unique(documents.advisories, (advisory) => advisory.id, 'id', 'advisory ids', context);
+  unique(documents.policies, (policy) => policy.slug, 'slug', 'policy slugs', context);
+
+  const levels = new Map<string, number>();
+  documents.supportLevels.data.levels.forEach((level, index) => {
+    const first = levels.get(level.id);
+    if (first !== undefined) {
+      reportAt(
+        context,
+        'error',
+        documents.supportLevels,
+        ['levels', index, 'id'],
+        `"${level.id}" is already the id of levels[${first}]: ids must be unique`,
+      );
+    } else levels.set(level.id, index);
+  });
+
+  for (const product of documents.products) {
+    const names = new Map<string, number>();
+    product.data.releases.forEach((releaseLine, index) => {
+      const first = names.get(releaseLine.name);
+      if (first !== undefined) {
+        reportAt(
+          context,
+          'error',
+          product,
+          ['releases', index, 'name'],
+          `"${releaseLine.name}" is already the name of releases[${first}]: release line names must be unique in a product`,
+        );
+      } else names.set(releaseLine.name, index);
+    });
+  }
+}
+
+function unique<Data>(
+  documents: Valid<Data>[],
+  keyOf: (data: Data) => string,
+  field: string,
+  what: string,
+  context: RuleContext,
+): void {
+  const seen = new Map<string, Valid<Data>>();
+  for (const document of documents) {
+    const key = keyOf(document.data);
+    // URLs are compared case-insensitively by many hosts: "INC-1" and "inc-1" would collide.
+    const first = seen.get(key.toLowerCase());
+    if (first) {
+      reportAt(
+        context,
+        'error',
+        document,
+        [field],
+        `"${key}" is already used by ${first.source.file}: ${what} must be unique; choose another`,
+      );
+    } else seen.set(key.toLowerCase(), document);
+  }
+}

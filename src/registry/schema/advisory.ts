@@ -1,0 +1,70 @@
+/**
+ * content/advisories/<file>.md: a security advisory (Code of Practice 3.4, 3.5). The CVSS score
+ * and severity are computed from the vector; a stated severity must agree with it.
+ */
+import { z } from 'zod';
+import { calendarDate, documentId, markdownText, plainText, releaseLineName, slug } from './primitives.ts';
+
+export const severities = ['none', 'low', 'medium', 'high', 'critical'] as const;
+export const remediationKinds = ['fix', 'workaround', 'mitigation', 'none'] as const;
+
+export const advisorySchema = z
+  .strictObject({
+    id: documentId.describe('Permanent id, e.g. "NWSA-2026-0003": /advisories/<id>/.'),
+    title: plainText(160).describe('Short description of the vulnerability.'),
+    summary: plainText(600).describe('Two or three sentences for lists and feeds.'),
+    status: z.enum(['interim', 'final']).describe('"interim" while investigation continues, "final" when complete.'),
+    cves: z
+      .array(
+        z
+          .string()
+          .regex(/^CVE-\d{4}-\d{4,}$/, {
+            error: (issue) => `"${String(issue.input)}" is not a CVE ID such as CVE-2026-12345`,
+          }),
+      )
+      .default([])
+      .describe('CVE IDs, e.g. ["CVE-2026-12345"].'),
+    cvss: z
+      .strictObject({
+        vector: z.string().describe('CVSS 3.1 or 4.0 vector, e.g. "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H".'),
+        severity: z
+          .enum(severities)
+          .optional()
+          .describe('Stated severity; must match the one computed from the vector.'),
+      })
+      .describe('CVSS base vector.'),
+    affects: z
+      .array(
+        z.strictObject({
+          product: slug.describe('Product slug.'),
+          release: releaseLineName.describe('Release line, e.g. "5.x".'),
+          affected: plainText(80).describe('Affected versions, e.g. "5.0.0 to 5.4.1" or "< 5.4.2".'),
+          fixed: plainText(40).optional().describe('First fixed version, e.g. "5.4.2"; leave out if none yet.'),
+        }),
+      )
+      .min(1, { error: 'name at least one affected release line' })
+      .describe('Affected and fixed versions per release line.'),
+    remediations: z
+      .array(
+        z.strictObject({
+          kind: z.enum(remediationKinds).describe('fix, workaround, mitigation or none.'),
+          text: markdownText.describe('What to do.'),
+          url: z.string().url().optional().describe('Where to get the fix or read more.'),
+        }),
+      )
+      .min(1, { error: 'give at least one remediation (use kind "none" when none is available)' })
+      .describe('What customers can do.'),
+    credits: z.array(plainText(120)).default([]).describe('Who reported or helped, as they wish to be named.'),
+    revisions: z
+      .array(
+        z.strictObject({
+          date: calendarDate.describe('Day of the revision.'),
+          summary: plainText(300).describe('What changed.'),
+        }),
+      )
+      .min(1, { error: 'give at least the initial publication as a revision' })
+      .describe('Revision history, oldest first; the first is the initial publication.'),
+  })
+  .describe('A security advisory (content/advisories/*.md). The Markdown body gives the details.');
+
+export type AdvisoryData = z.output<typeof advisorySchema>;

@@ -1,0 +1,71 @@
+/** Field types shared by every content type. Each says, in the editor's words, what it accepts. */
+import { z } from 'zod';
+import { isCalendarDate } from '../calendarDate.ts';
+
+export const calendarDate = z.string({ error: 'expected a date written as YYYY-MM-DD' }).refine(isCalendarDate, {
+  error: (issue) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(String(issue.input))
+      ? `${String(issue.input)} is not a real calendar date`
+      : `expected a date written as YYYY-MM-DD, found "${String(issue.input)}"`,
+});
+
+/** An instant with an explicit offset, e.g. 2026-11-20T08:12:00Z: times are never ambiguous. */
+export const timestamp = z
+  .string({ error: 'expected a time such as 2026-11-20T08:12:00Z' })
+  .refine(
+    (text) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(text) &&
+      isCalendarDate(text.slice(0, 10)) &&
+      !Number.isNaN(Date.parse(text)),
+    {
+      error: (issue) => `expected a time with its offset such as 2026-11-20T08:12:00Z, found "${String(issue.input)}"`,
+    },
+  );
+
+/** Lower-case words joined by hyphens: safe in every URL and file name. */
+export const slug = z.string({ error: 'expected a slug such as "edge-gateway"' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: (issue) =>
+    `"${String(issue.input)}" is not URL-safe: use lower-case letters, digits and single hyphens, e.g. "edge-gateway"`,
+});
+
+/** Identifiers such as INC-2026-0142 or NWSA-2026-0003: letters, digits, hyphens. */
+export const documentId = z
+  .string({ error: 'expected an identifier such as "INC-2026-0142"' })
+  .regex(/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not URL-safe: use letters, digits and single hyphens, e.g. "INC-2026-0142"`,
+  });
+
+/** A release line name as customers know it: "5.x", "2024 LTS", "v3". */
+export const releaseLineName = z
+  .string({ error: 'expected a release line name such as "5.x"' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 .+_-]{0,39}$/, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a release line name: use up to 40 letters, digits, spaces, dots, "+", "_" or "-", e.g. "5.x"`,
+  });
+
+export const httpsUrl = z
+  .string({ error: 'expected a web address starting with https://' })
+  .refine((text) => URL.canParse(text) && new URL(text).protocol === 'https:', {
+    error: (issue) => `expected a web address starting with https://, found "${String(issue.input)}"`,
+  });
+
+export const email = z.email({ error: (issue) => `"${String(issue.input)}" is not an e-mail address` });
+
+/** One line of plain text: titles and names. Never HTML; pages escape it. */
+export const plainText = (max: number) =>
+  z
+    .string({ error: 'expected text' })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), {
+      error: 'contains control characters; remove them',
+    });
+
+/** A paragraph or more of Markdown, rendered and sanitised like document bodies. */
+export const markdownText = z
+  .string({ error: 'expected text (Markdown allowed)' })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(20_000, { error: 'must be at most 20,000 characters' });

@@ -1,0 +1,81 @@
+/**
+ * content/vendor.yml: who the vendor is and how the portal is configured. One file, validated
+ * like all content, so a vendor changes its settings in the same reviewed way as its notices.
+ */
+import { z } from 'zod';
+import { email, httpsUrl, plainText } from './primitives.ts';
+
+const contact = z
+  .strictObject({
+    email: email.optional().describe('E-mail address.'),
+    url: httpsUrl.optional().describe('Web page or form.'),
+  })
+  .refine((contact) => contact.email !== undefined || contact.url !== undefined, {
+    error: 'give an email, a url, or both',
+  });
+
+export const vendorSchema = z
+  .strictObject({
+    name: plainText(80).describe('The vendor name customers know, e.g. "Northwind Systems".'),
+    description: plainText(400).describe('One or two sentences shown on the overview page.'),
+    site: z
+      .strictObject({
+        url: httpsUrl.describe('Canonical address of the portal, e.g. https://trust.example.com.'),
+        basePath: z
+          .string()
+          .regex(/^\/([a-z0-9-]+\/)*$/, {
+            error: 'must start and end with "/", e.g. "/" or "/trust/"',
+          })
+          .default('/')
+          .describe('Path the portal is served under, e.g. "/trust/". Defaults to "/".'),
+        language: z
+          .string()
+          .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { error: 'expected a language tag such as "en" or "en-GB"' })
+          .default('en-GB')
+          .describe('Language of the content, as a BCP 47 tag.'),
+      })
+      .describe('Where the portal lives.'),
+    contacts: z
+      .strictObject({
+        support: contact.describe('Where customers get product support.'),
+        security: contact.describe('Where vulnerabilities are reported (also used in security.txt).'),
+      })
+      .describe('How customers reach the vendor.'),
+    seniorResponsibleOwner: plainText(120).describe(
+      'The role accountable for software security (Code of Practice principle 4), e.g. "Chief Information Security Officer".',
+    ),
+    pgpKeyUrl: httpsUrl.optional().describe('Address of the public PGP key for encrypted reports.'),
+    csaf: z
+      .strictObject({
+        publisherNamespace: httpsUrl.describe(
+          'CSAF publisher namespace: the vendor web site, e.g. https://example.com.',
+        ),
+      })
+      .describe('CSAF 2.0 provider settings.'),
+    securityTxt: z
+      .strictObject({
+        expiresAfterDays: z
+          .int({ error: 'expected a whole number of days' })
+          .min(1, { error: 'must be at least 1 day' })
+          .max(365, { error: 'RFC 9116 advises against more than a year: use at most 365 days' })
+          .default(180)
+          .describe('security.txt Expires is the build date plus this many days (at most 365).'),
+        preferredLanguages: z.array(z.string()).min(1).default(['en']).describe('Languages for security reports.'),
+      })
+      .default({ expiresAfterDays: 180, preferredLanguages: ['en'] })
+      .describe('security.txt settings (RFC 9116).'),
+    feeds: z
+      .strictObject({
+        maxItems: z
+          .int({ error: 'expected a whole number' })
+          .min(10, { error: 'must be at least 10' })
+          .max(1000, { error: 'must be at most 1000' })
+          .default(50)
+          .describe('How many of the latest items each feed keeps.'),
+      })
+      .default({ maxItems: 50 })
+      .describe('Feed settings.'),
+  })
+  .describe('The vendor profile and portal configuration (content/vendor.yml).');
+
+export type Vendor = z.output<typeof vendorSchema>;

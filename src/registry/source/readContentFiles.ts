@@ -1,0 +1,166 @@
+/**
+ * Reads the content folder directly: the fast path for `check`, which must not wait for a full
+ * ingestion. Every file is either parsed into a SourceDocument or reported as a problem.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Problem } from '../problems.ts';
+import { CONTENT_LAYOUT, kindOfPath, type SourceDocument } from './document.ts';
+import { parseYaml, splitFrontMatter } from './frontMatter.ts';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export interface ContentFiles {
+  documents: SourceDocument[];
+  problems: Problem[];
+  /** Every file found (relative paths), for the "nothing silently dropped" count. */
+  files: string[];
+}
+
+/** Path as shown to the editor: relative to the working directory when inside it. */
+export function displayPath(absolutePath: string): string {
+  const relative = path.relative(process.cwd(), absolutePath);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? absolutePath : relative.split(path.sep).join('/');
+}
+
+/** Every file below the folder, sorted, skipping dot-files (.gitkeep, .DS_Store) and dot-folders. */
+export function listContentFiles(contentDir: string): string[] {
+  const found: string[] = [];
+  const walk = (relativeDir: string) => {
+    const entries = readdirSync(path.join(contentDir, relativeDir), { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const relativePath = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(relativePath);
+      else found.push(relativePath);
+    }
+  };
+  walk('');
+  return found.sort();
+}
+
+export function readContentFiles(contentDir: string): ContentFiles {
+  const problems: Problem[] = [];
+  const documents: SourceDocument[] = [];
+  let files: string[];
+  try {
+    files = listContentFiles(contentDir);
+  } catch {
+    problems.push({
+      severity: 'error',
+      file: displayPath(contentDir),
+      message: 'the content folder cannot be read: check that it exists (see the README for the layout)',
+    });
+    return { documents, problems, files: [] };
+  }
+  for (const relativePath of files) {
+    const absolutePath = path.join(contentDir, relativePath);
+    const file = displayPath(absolutePath);
+    const kind = kindOfPath(relativePath);
+    if (!kind) {
+      problems.push({
+        severity: 'error',
+        file,
+        message: `this file is not content Trustline knows: ${CONTENT_LAYOUT}. Move or remove it`,
+      });
+      continue;
+    }
+    const text = readText(absolutePath, file, problems);
+    if (text === undefined) continue;
+    const document = parseContentText(kind, file, text, problems);
+    if (document) documents.push(document);
+  }
+  return { documents, problems, files };
+}
+
+function readText(absolutePath: string, file: string, problems: Problem[]): string | undefined {
+  const size = statSync(absolutePath).size;
+  if (size > MAX_FILE_BYTES) {
+    problems.push({
+      severity: 'error',
+      file,
+      message: `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; content files are limited to 1 MiB: split it or shorten it`,
+    });
+    return undefined;
+  }
+  const bytes = readFileSync(absolutePath);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, offset).toString('latin1').split('\n').length;
+    problems.push({
+      severity: 'error',
+      file,
+      line,
+      message: `the file is not valid UTF-8 (byte ${offset + 1}): save it with UTF-8 encoding`,
+    });
+    return undefined;
+  }
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index]!;
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead < 0xe0
+          ? 2
+          : lead >= 0xe0 && lead < 0xf0
+            ? 3
+            : lead >= 0xf0 && lead < 0xf5
+              ? 4
+              : 0;
+    if (length === 0) return index;
+    for (let next = 1; next < length; next++) {
+      if (((bytes[index + next] ?? 0) & 0xc0) !== 0x80) return index;
+    }
+    index += length;
+  }
+  return index;
+}
+
+/** Parses one file's text; reports and returns undefined when it cannot be parsed. */
+export function parseContentText(
+  kind: SourceDocument['kind'],
+  file: string,
+  text: string,
+  problems: Problem[],
+): SourceDocument | undefined {
+  if (text.trim() === '') {
+    problems.push({
+      severity: 'error',
+      file,
+      message: 'the file is empty: fill it in (see docs/content-reference.md) or delete it',
+    });
+    return undefined;
+  }
+  const isMarkdown = file.endsWith('.md');
+  let yamlText = text;
+  let body = '';
+  let dataLine = 1;
+  if (isMarkdown) {
+    const split = splitFrontMatter(text);
+    if (!split) {
+      problems.push({
+        severity: 'error',
+        file,
+        line: 1,
+        message: 'no front matter: start the file with a line "---", the fields, then another line "---"',
+      });
+      return undefined;
+    }
+    yamlText = split.frontMatter;
+    body = split.body;
+    dataLine = split.frontMatterLine;
+  }
+  const parsed = parseYaml(yamlText);
+  for (const error of parsed.errors) {
+    problems.push({ severity: 'error', file, line: error.line + dataLine - 1, message: error.message });
+  }
+  if (parsed.errors.length > 0) return undefined;
+  return { kind, file, data: parsed.data ?? {}, body, dataLine };
+}

@@ -1,0 +1,138 @@
+/**
+ * Runs a zod schema over a parsed document and rewrites each issue for the person who wrote the
+ * file: the field, what was expected, what was found, and a suggestion for a misspelt field.
+ */
+import { z } from 'zod';
+import { formatFieldPath, type Problem } from './problems.ts';
+import type { SourceDocument } from './source/document.ts';
+
+export function validateDocument<Schema extends z.ZodType>(
+  schema: Schema,
+  document: SourceDocument,
+  problems: Problem[],
+): z.output<Schema> | undefined {
+  const result = schema.safeParse(document.data, { reportInput: true });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    for (const problem of describeIssue(schema, issue)) {
+      problems.push({ severity: 'error', file: document.file, ...problem });
+    }
+  }
+  return undefined;
+}
+
+type FieldProblem = Omit<Problem, 'severity' | 'file'>;
+
+function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue): FieldProblem[] {
+  const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+  const field = path.length > 0 ? formatFieldPath(path) : undefined;
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = allowedKeys(schema, path);
+      return issue.keys.map((key): FieldProblem => {
+        const suggestion = closest(key, allowed);
+        const hint = suggestion
+          ? `did you mean "${suggestion}"?`
+          : allowed.length > 0
+            ? `the fields allowed here are: ${allowed.join(', ')}`
+            : 'remove it';
+        return {
+          field: formatFieldPath([...path, key]),
+          path: [...path, key],
+          message: `unknown field "${key}": ${hint}`,
+        };
+      });
+    }
+    case 'invalid_type': {
+      if (issue.input === undefined) {
+        return [{ field, path, message: `is required (${expectedWords(issue.expected)}): add it` }];
+      }
+      return [{ field, path, message: `expected ${expectedWords(issue.expected)}, found ${foundWords(issue.input)}` }];
+    }
+    case 'invalid_value': {
+      const options = issue.values.map((value) => JSON.stringify(value)).join(', ');
+      return [{ field, path, message: `expected one of ${options}, found ${foundWords(issue.input)}` }];
+    }
+    case 'too_small':
+    case 'too_big':
+    case 'custom':
+    case 'invalid_format':
+    default:
+      return [{ field, path, message: issue.message }];
+  }
+}
+
+function expectedWords(expected: string): string {
+  return (
+    (
+      {
+        string: 'text',
+        number: 'a number',
+        int: 'a whole number',
+        boolean: 'true or false',
+        array: 'a list',
+        object: 'a group of fields',
+      } as Record<string, string>
+    )[expected] ?? expected
+  );
+}
+
+function foundWords(value: unknown): string {
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a group of fields';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The field names an object schema at `path` accepts (optional, default and array unwrapped). */
+function allowedKeys(schema: z.ZodType, path: (string | number)[]): string[] {
+  let current: z.ZodType | undefined = schema;
+  for (const segment of [...path, undefined]) {
+    current = unwrap(current);
+    if (segment === undefined) break;
+    if (current instanceof z.ZodArray && typeof segment === 'number') current = current.element as z.ZodType;
+    else if (current instanceof z.ZodObject && typeof segment === 'string')
+      current = current.shape[segment] as z.ZodType | undefined;
+    else return [];
+  }
+  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+}
+
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let current = schema;
+  for (let depth = 0; depth < 10 && current; depth++) {
+    if (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable) {
+      current = current.unwrap() as z.ZodType;
+    } else if (current instanceof z.ZodPipe) {
+      current = current.in as z.ZodType;
+    } else {
+      break;
+    }
+  }
+  return current;
+}
+
+/** The allowed name within two edits of a misspelt one (case-insensitive). */
+function closest(key: string, allowed: string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of allowed) {
+    const distance = editDistance(key.toLowerCase(), name.toLowerCase());
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}

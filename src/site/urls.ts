@@ -1,0 +1,52 @@
+/**
+ * The public URLs (DESIGN "Public contract"): promises to subscribers, so they are written once,
+ * here. Paths are relative to the site root ("products/gateway/"); `sitePath` adds the base path
+ * for links inside pages, `absoluteUrl` gives the full address for feeds and machine files.
+ */
+import type { Vendor } from '../registry/schema/vendor.ts';
+
+export const feedTopics = ['all', 'support', 'end-of-support', 'incidents', 'advisories'] as const;
+export type FeedTopic = (typeof feedTopics)[number];
+export const feedFormats = { rss: 'xml', atom: 'atom', json: 'json' } as const;
+export type FeedFormat = keyof typeof feedFormats;
+
+export const paths = {
+  home: () => '',
+  products: () => 'products/',
+  product: (slug: string) => `products/${slug}/`,
+  endOfSupport: () => 'end-of-support/',
+  incidents: () => 'incidents/',
+  incident: (id: string) => `incidents/${id}/`,
+  advisories: () => 'advisories/',
+  advisory: (id: string) => `advisories/${id}/`,
+  policy: (slug: string) => `policies/${slug}/`,
+  codeOfPractice: () => 'code-of-practice/',
+  selfAssessment: () => 'code-of-practice/self-assessment.json',
+  subscribe: () => 'subscribe/',
+  search: () => 'search/',
+  feed: (topic: FeedTopic, format: FeedFormat) => `feeds/${topic}.${feedFormats[format]}`,
+  productFeed: (slug: string, format: FeedFormat) => `products/${slug}/feed.${feedFormats[format]}`,
+  opml: () => 'feeds/index.opml',
+  calendar: () => 'calendar/end-of-support.ics',
+  productCalendar: (slug: string) => `products/${slug}/end-of-support.ics`,
+  maintenanceCalendar: () => 'calendar/maintenance.ics',
+  api: () => 'api/v1/',
+  apiProducts: () => 'api/v1/products.json',
+  apiProduct: (slug: string) => `api/v1/products/${slug}.json`,
+  apiEox: (slug: string) => `api/v1/products/${slug}/eox.json`,
+  apiIncidents: () => 'api/v1/incidents.json',
+  apiAdvisories: () => 'api/v1/advisories.json',
+  securityTxt: () => '.well-known/security.txt',
+  csafProviderMetadata: () => '.well-known/csaf/provider-metadata.json',
+  csafAdvisory: (year: string, fileName: string) => `.well-known/csaf/white/${year}/${fileName}`,
+} as const;
+
+/** "/trust/products/gateway/" for a site served under /trust/. */
+export function sitePath(vendor: Pick<Vendor, 'site'>, relativePath: string): string {
+  return `${vendor.site.basePath}${relativePath}`;
+}
+
+/** "https://example.com/trust/products/gateway/". */
+export function absoluteUrl(vendor: Pick<Vendor, 'site'>, relativePath: string): string {
+  return `${vendor.site.url.replace(/\/$/, '')}${sitePath(vendor, relativePath)}`;
+}

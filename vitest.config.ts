@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 600_000,
+    // Every status is computed against an explicit date; no test may depend on the machine's zone.
+    env: { TZ: 'Pacific/Kiritimati' },
+  },
+});
