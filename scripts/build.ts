@@ -73,7 +73,7 @@ const ingest = spawnSync(
   ['build', '--config', path.join(root, 'contentlayer.config.ts')],
   {
     cwd: cacheDir,
-    env,
+    env: { ...env, PWD: cacheDir }, // contentlayer2 takes its working folder from $PWD
     encoding: 'utf8',
   },
 );

@@ -3,7 +3,7 @@ import { compareDates, wholeMonthsBetween } from './calendarDate.ts';
 import { scoreCvss } from './cvss.ts';
 import { endOfSecuritySupport, phasesOf, statusOf } from './lifecycle.ts';
 import { renderMarkdown, unsafeMarkdown } from './markdown.ts';
-import type { FieldPath, Problem } from './problems.ts';
+import type { FieldPath } from './problems.ts';
 import { reportAt, type RuleContext, type Valid, type ValidDocuments } from './rules/context.ts';
 import { effectiveAnnouncement, noticeEvents } from './rules/notice.ts';
 import { splitSuccessor } from './rules/references.ts';
@@ -16,7 +16,8 @@ import type { Advisory, Incident, Policy, Product, ProductStatus, Registry, Rele
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-export function assembleRegistry(documents: ValidDocuments, context: RuleContext, problems: Problem[]): Registry {
+/** The Registry without its warnings, which are final only once every rule has run. */
+export function assembleRegistry(documents: ValidDocuments, context: RuleContext): Omit<Registry, 'warnings'> {
   /** Markdown with a warning for anything the sanitiser will remove: nothing dropped silently. */
   const rich = (document: Valid<unknown>, path: FieldPath, markdown: string, html?: string): RichText => {
     for (const message of unsafeMarkdown(markdown)) reportAt(context, 'warning', document, path, message);
@@ -63,7 +64,7 @@ export function assembleRegistry(documents: ValidDocuments, context: RuleContext
   );
   const policyByKind = new Map(policies.map((policy) => [policy.kind, policy]));
 
-  const registry: Registry = {
+  return {
     buildDate: context.buildDate,
     buildTime: context.buildTime,
     vendor: documents.vendor.data,
@@ -73,7 +74,6 @@ export function assembleRegistry(documents: ValidDocuments, context: RuleContext
     incidents,
     advisories,
     policies,
-    warnings: problems.filter((problem) => problem.severity === 'warning'),
     index: {
       product: (slug) => productBySlug.get(slug),
       supportLevel: (id) => levels.get(id),
@@ -82,7 +82,6 @@ export function assembleRegistry(documents: ValidDocuments, context: RuleContext
       policy: (kind: PolicyKind) => policyByKind.get(kind)!,
     },
   };
-  return deepFreeze(registry);
 }
 
 type Rich = (document: Valid<unknown>, path: FieldPath, markdown: string, html?: string) => RichText;
@@ -251,12 +250,4 @@ function groupBy<Item>(items: readonly Item[], keysOf: (item: Item) => string[])
     }
   }
   return groups;
-}
-
-function deepFreeze<Value>(value: Value): Value {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
 }

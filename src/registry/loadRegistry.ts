@@ -59,7 +59,7 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
   const contentDirLabel = displayPath(contentDir);
 
   const documents = validateAll(sources.documents, contentDirLabel, problems);
-  let registry: Registry | undefined;
+  let assembled: Omit<Registry, 'warnings'> | undefined;
   if (documents) {
     let history = options.history;
     const context: RuleContext = {
@@ -81,11 +81,13 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
       rule(documents, context);
     }
     if (!problems.some((problem) => problem.severity === 'error')) {
-      registry = assembleRegistry(documents, context, problems);
+      assembled = assembleRegistry(documents, context);
     }
   }
   addLines(problems);
   problems.sort(compareProblems);
+  const registry =
+    assembled && deepFreeze({ ...assembled, warnings: problems.filter((problem) => problem.severity === 'warning') });
   const documentCount = registry ? countDocuments(registry) : 0;
   return { registry, problems, files: sources.files, documentCount };
 }
@@ -166,4 +168,13 @@ function countDocuments(registry: Registry): number {
   return (
     2 + registry.products.length + registry.incidents.length + registry.advisories.length + registry.policies.length
   );
+}
+
+function deepFreeze<Value>(value: Value): Value {
+  // RichText objects are frozen already, which also keeps their lazy HTML from being rendered here.
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
 }

@@ -16,11 +16,9 @@ export const advisorySchema = z
     status: z.enum(['interim', 'final']).describe('"interim" while investigation continues, "final" when complete.'),
     cves: z
       .array(
-        z
-          .string()
-          .regex(/^CVE-\d{4}-\d{4,}$/, {
-            error: (issue) => `"${String(issue.input)}" is not a CVE ID such as CVE-2026-12345`,
-          }),
+        z.string().regex(/^CVE-\d{4}-\d{4,}$/, {
+          error: (issue) => `"${String(issue.input)}" is not a CVE ID such as CVE-2026-12345`,
+        }),
       )
       .default([])
       .describe('CVE IDs, e.g. ["CVE-2026-12345"].'),

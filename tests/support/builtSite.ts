@@ -1,0 +1,26 @@
+/**
+ * The demo site, built once per test run by the real build (scripts/build.ts) at the pinned
+ * build date, for tests that read the output or drive it in Chromium.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const DEMO_BUILD_DATE = '2026-11-22';
+export const DEMO_SITE_DIR = path.join(ROOT, '.trustline', 'test-site');
+
+export interface BuildResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real build command; returns its exit status and output. */
+export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}): BuildResult {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
