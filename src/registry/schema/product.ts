@@ -71,7 +71,7 @@ const releaseLine = z
 export const productSchema = z
   .strictObject({
     slug: slug.describe('URL name of the product: /products/<slug>/.'),
-    name: plainText(80).describe('Product name, e.g. "Northwind Edge Gateway".'),
+    name: plainText(80).describe('Product name, e.g. "Kestrel Edge Gateway".'),
     summary: plainText(300).describe('One sentence shown in the catalogue.'),
     category: plainText(60).describe('Catalogue category, e.g. "Networking".'),
     identifiers: z
@@ -79,14 +79,14 @@ export const productSchema = z
         purl: z
           .string()
           .regex(/^pkg:[a-z][a-z0-9.+-]*\/[^\s@?#]+$/, {
-            error: 'expected a package URL without version, such as "pkg:generic/northwind/edge-gateway"',
+            error: 'expected a package URL without version, such as "pkg:generic/kestrel/edge-gateway"',
           })
           .optional()
           .describe('Package URL without version; the release line is added as the version.'),
         cpe: z
           .string()
-          .regex(/^cpe:2\.3:[aho]:[^:\s]+:[^:\s]+(:[^:\s]+){9}$/, {
-            error: 'expected a CPE 2.3 name with 13 parts, such as "cpe:2.3:a:northwind:edge_gateway:*:*:*:*:*:*:*:*"',
+          .regex(/^cpe:2\.3:[aho]:[^:\s]+:[^:\s]+(:[^:\s]+){8}$/, {
+            error: 'expected a CPE 2.3 name with 13 parts, such as "cpe:2.3:a:kestrel:edge_gateway:*:*:*:*:*:*:*:*"',
           })
           .optional()
           .describe('CPE 2.3 name of the product, version part "*".'),

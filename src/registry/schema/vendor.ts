@@ -16,7 +16,7 @@ const contact = z
 
 export const vendorSchema = z
   .strictObject({
-    name: plainText(80).describe('The vendor name customers know, e.g. "Northwind Systems".'),
+    name: plainText(80).describe('The vendor name customers know, e.g. "Kestrel Software".'),
     description: plainText(400).describe('One or two sentences shown on the overview page.'),
     site: z
       .strictObject({
