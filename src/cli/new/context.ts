@@ -1,0 +1,147 @@
+/**
+ * What every scaffolding command works from: the content folder as it is on disk (read with the
+ * same fast reader as `check`), today's date and the current time in UTC.
+ */
+import path from 'node:path';
+import type { CalendarDate } from '../../registry/calendarDate.ts';
+import type { SourceDocument } from '../../registry/source/document.ts';
+import { readContentFiles } from '../../registry/source/readContentFiles.ts';
+import { ScaffoldError } from './frontMatterFile.ts';
+import type { Answers, Question } from './questions.ts';
+
+export interface ScaffoldContext {
+  /** Absolute path of the content folder. */
+  readonly contentDir: string;
+  /** Today (UTC), or the --date given. */
+  readonly today: CalendarDate;
+  /** Now (UTC) to the minute, e.g. "2026-11-22T09:00:00Z". */
+  readonly now: string;
+  readonly documents: readonly SourceDocument[];
+}
+
+export interface Written {
+  /** Absolute path of the file written. */
+  readonly file: string;
+  readonly action: 'created' | 'updated';
+  /** What the editor may want to do next, in a sentence. */
+  readonly next?: string | undefined;
+}
+
+export interface Scaffold {
+  /** One line for the usage text. */
+  readonly summary: string;
+  questions(context: ScaffoldContext): Question[];
+  /** Writes the file, or throws a ScaffoldError (nothing written) saying why not. */
+  write(answers: Answers, context: ScaffoldContext): Written;
+}
+
+export function createContext(contentDir: string, today: CalendarDate, now: string): ScaffoldContext {
+  return { contentDir: path.resolve(contentDir), today, now, documents: readContentFiles(contentDir).documents };
+}
+
+type Fields = Record<string, unknown>;
+
+function dataOf(document: SourceDocument): Fields {
+  return document.data && typeof document.data === 'object' ? (document.data as Fields) : {};
+}
+
+export interface ProductEntry {
+  readonly slug: string;
+  readonly file: string;
+  readonly releaseLines: readonly string[];
+}
+
+export function productsIn(context: ScaffoldContext): ProductEntry[] {
+  return context.documents
+    .filter((document) => document.kind === 'product')
+    .map((document) => {
+      const data = dataOf(document);
+      const releases = Array.isArray(data['releases']) ? (data['releases'] as Fields[]) : [];
+      return {
+        slug: String(data['slug']),
+        file: path.resolve(document.file),
+        releaseLines: releases.map((release) => String(release['name'])),
+      };
+    })
+    .sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+export function findProduct(context: ScaffoldContext, slug: string): ProductEntry {
+  const product = productsIn(context).find((entry) => entry.slug === slug);
+  if (!product) {
+    const known = productsIn(context).map((entry) => entry.slug);
+    throw new ScaffoldError(`there is no product "${slug}": use one of ${known.join(', ')}`);
+  }
+  return product;
+}
+
+export interface DocumentEntry {
+  readonly id: string;
+  readonly file: string;
+  readonly data: Fields;
+}
+
+export function documentsOf(context: ScaffoldContext, kind: 'incident' | 'advisory'): DocumentEntry[] {
+  return context.documents
+    .filter((document) => document.kind === kind)
+    .map((document) => ({
+      id: String(dataOf(document)['id']),
+      file: path.resolve(document.file),
+      data: dataOf(document),
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export function findDocument(context: ScaffoldContext, kind: 'incident' | 'advisory', id: string): DocumentEntry {
+  const found = documentsOf(context, kind).find((entry) => entry.id === id);
+  if (!found) throw new ScaffoldError(`there is no ${kind} "${id}" in ${context.contentDir}`);
+  return found;
+}
+
+export function supportLevelIds(context: ScaffoldContext): string[] {
+  const document = context.documents.find((entry) => entry.kind === 'supportLevels');
+  const levels = document ? dataOf(document)['levels'] : undefined;
+  return Array.isArray(levels) ? levels.map((level) => String((level as Fields)['id'])) : [];
+}
+
+export function vendorName(context: ScaffoldContext): string | undefined {
+  const document = context.documents.find((entry) => entry.kind === 'vendor');
+  const name = document ? dataOf(document)['name'] : undefined;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/**
+ * The next id in a series such as INC-2026-0031: the prefix used most, this year, one more than
+ * the highest number, as wide as the others.
+ */
+export function nextId(
+  existing: readonly string[],
+  year: string,
+  fallbackPrefix: string | undefined,
+): string | undefined {
+  const parsed = existing
+    .map((id) => /^([A-Za-z]+)-(\d{4})-(\d+)$/.exec(id))
+    .filter((match): match is RegExpExecArray => match !== null);
+  const counts = new Map<string, number>();
+  for (const match of parsed) counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + 1);
+  const prefix = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? fallbackPrefix;
+  if (!prefix) return undefined;
+  const sameYear = parsed.filter((match) => match[1] === prefix && match[2] === year);
+  const width = parsed[0]?.[3]?.length ?? 4;
+  const next = Math.max(0, ...sameYear.map((match) => Number(match[3]))) + 1;
+  return `${prefix}-${year}-${String(next).padStart(width, '0')}`;
+}
+
+/** "Kestrel Edge Gateway" → "kestrel-edge-gateway". */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** A UTC instant written to the minute or second, as content files write times. */
+export function utcInstant(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
