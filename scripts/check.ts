@@ -21,7 +21,7 @@ function main(): number {
     const result = checkContent({ contentDir: options.contentDir, buildDate: options.buildDate });
     printProblems(result.problems);
     const ok = result.registry !== undefined;
-    const line = `${ok ? '✔' : '✖'} ${summary(result.problems, result.files.length)} (as of ${result.registry?.buildDate ?? 'the build date'})`;
+    const line = `${ok ? '✔' : '✖'} ${summary(result.problems, result.files.length)} (as of ${result.buildDate})`;
     (ok ? console.log : console.error)(line);
     return ok ? 0 : 1;
   } catch (error) {

@@ -18,6 +18,9 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 /** The Registry without its warnings, which are final only once every rule has run. */
 export function assembleRegistry(documents: ValidDocuments, context: RuleContext): Omit<Registry, 'warnings'> {
+  // Only called when there are no errors: both singletons are present and valid.
+  const vendor = documents.vendor!;
+  const supportLevels = documents.supportLevels!;
   /** Markdown with a warning for anything the sanitiser will remove: nothing dropped silently. */
   const rich = (document: Valid<unknown>, path: FieldPath, markdown: string, html?: string): RichText => {
     for (const message of unsafeMarkdown(markdown)) reportAt(context, 'warning', document, path, message);
@@ -31,10 +34,10 @@ export function assembleRegistry(documents: ValidDocuments, context: RuleContext
   };
   const body = (document: Valid<unknown>) => rich(document, ['body'], document.source.body, document.source.bodyHtml);
 
-  const levels = new Map(documents.supportLevels.data.levels.map((level) => [level.id, level]));
-  documents.supportLevels.data.levels.forEach((level, index) => {
-    rich(documents.supportLevels, ['levels', index, 'distribution'], level.distribution);
-    rich(documents.supportLevels, ['levels', index, 'notification'], level.notification);
+  const levels = new Map(supportLevels.data.levels.map((level) => [level.id, level]));
+  supportLevels.data.levels.forEach((level, index) => {
+    rich(supportLevels, ['levels', index, 'distribution'], level.distribution);
+    rich(supportLevels, ['levels', index, 'notification'], level.notification);
   });
   const levelOf = (id: string): SupportLevel => levels.get(id)!;
 
@@ -67,8 +70,8 @@ export function assembleRegistry(documents: ValidDocuments, context: RuleContext
   return {
     buildDate: context.buildDate,
     buildTime: context.buildTime,
-    vendor: documents.vendor.data,
-    supportLevels: documents.supportLevels.data.levels,
+    vendor: vendor.data,
+    supportLevels: supportLevels.data.levels,
     products,
     releaseLines: products.flatMap((product) => product.releaseLines),
     incidents,

@@ -18,7 +18,7 @@ import { checkPolicies } from './rules/policies.ts';
 import { checkReferences } from './rules/references.ts';
 import { checkUniqueness } from './rules/uniqueness.ts';
 import { contentTypes, type ContentKind } from './schema/index.ts';
-import type { SourceDocument } from './source/document.ts';
+import { kindOfPath, type SourceDocument } from './source/document.ts';
 import { lineOfField, splitFrontMatter } from './source/frontMatter.ts';
 import { displayPath, readContentFiles } from './source/readContentFiles.ts';
 import type { Registry } from './types.ts';
@@ -44,6 +44,8 @@ export interface CheckResult {
   files: string[];
   /** How many documents made it into the Registry. */
   documentCount: number;
+  /** The day statuses were computed for. */
+  buildDate: string;
 }
 
 export function defaultContentDir(): string {
@@ -58,38 +60,36 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
   const problems: Problem[] = [...sources.problems];
   const contentDirLabel = displayPath(contentDir);
 
-  const documents = validateAll(sources.documents, contentDirLabel, problems);
+  const documents = validateAll(sources.documents, sources.files, contentDirLabel, problems);
   let assembled: Omit<Registry, 'warnings'> | undefined;
-  if (documents) {
-    let history = options.history;
-    const context: RuleContext = {
-      buildDate: utcDateOf(buildTime),
-      buildTime: buildTime.toISOString().replace('.000Z', 'Z'),
-      history: () => (history ??= readPublicationHistory(contentDir)),
-      contentDirLabel,
-      report: (problem) => problems.push(problem),
-    };
-    for (const rule of [
-      checkUniqueness,
-      checkReferences,
-      checkLifecycles,
-      checkNotices,
-      checkIncidents,
-      checkAdvisories,
-      checkPolicies,
-    ]) {
-      rule(documents, context);
-    }
-    if (!problems.some((problem) => problem.severity === 'error')) {
-      assembled = assembleRegistry(documents, context);
-    }
+  let history = options.history;
+  const context: RuleContext = {
+    buildDate: utcDateOf(buildTime),
+    buildTime: buildTime.toISOString().replace('.000Z', 'Z'),
+    history: () => (history ??= readPublicationHistory(contentDir)),
+    contentDirLabel,
+    report: (problem) => problems.push(problem),
+  };
+  for (const rule of [
+    checkUniqueness,
+    checkReferences,
+    checkLifecycles,
+    checkNotices,
+    checkIncidents,
+    checkAdvisories,
+    checkPolicies,
+  ]) {
+    rule(documents, context);
+  }
+  if (!problems.some((problem) => problem.severity === 'error')) {
+    assembled = assembleRegistry(documents, context);
   }
   addLines(problems);
   problems.sort(compareProblems);
   const registry =
     assembled && deepFreeze({ ...assembled, warnings: problems.filter((problem) => problem.severity === 'warning') });
   const documentCount = registry ? countDocuments(registry) : 0;
-  return { registry, problems, files: sources.files, documentCount };
+  return { registry, problems, files: sources.files, documentCount, buildDate: context.buildDate };
 }
 
 /** The Registry, or a ContentError listing every problem. */
@@ -101,9 +101,10 @@ export function loadRegistry(options: LoadOptions = {}): Registry {
 
 function validateAll(
   sources: SourceDocument[],
+  files: string[],
   contentDirLabel: string,
   problems: Problem[],
-): ValidDocuments | undefined {
+): ValidDocuments {
   const valid: { [Kind in ContentKind]: Valid<unknown>[] } = {
     vendor: [],
     supportLevels: [],
@@ -116,23 +117,25 @@ function validateAll(
     const data = validateDocument(contentTypes[source.kind].schema, source, problems);
     if (data !== undefined) valid[source.kind].push({ data, source });
   }
+  const present = new Set(files.map(kindOfPath));
   for (const kind of ['vendor', 'supportLevels'] as const) {
-    const location = `${contentDirLabel}/${contentTypes[kind].location}`;
-    const found = sources.some((source) => source.kind === kind);
-    if (!found) {
+    if (!present.has(kind)) {
       problems.push({
         severity: 'error',
-        file: location,
+        file: `${contentDirLabel}/${contentTypes[kind].location}`,
         message: `${contentTypes[kind].location} is missing: create it (see docs/content-reference.md)`,
       });
     }
   }
-  const [vendor] = valid.vendor;
-  const [supportLevels] = valid.supportLevels;
-  if (!vendor || !supportLevels) return undefined;
+  // A file that failed to parse or validate is already reported; until it is fixed, references to
+  // the product or policy it holds would be reported again as missing, which misleads.
+  const validCount = (kind: ContentKind) => valid[kind].length;
+  const fileCount = (kind: ContentKind) => files.filter((file) => kindOfPath(file) === kind).length;
   return {
-    vendor: vendor as ValidDocuments['vendor'],
-    supportLevels: supportLevels as ValidDocuments['supportLevels'],
+    vendor: valid.vendor[0] as ValidDocuments['vendor'],
+    supportLevels: valid.supportLevels[0] as ValidDocuments['supportLevels'],
+    someProductInvalid: validCount('product') < fileCount('product'),
+    somePolicyInvalid: validCount('policy') < fileCount('policy'),
     products: valid.product as ValidDocuments['products'],
     incidents: valid.incident as ValidDocuments['incidents'],
     advisories: valid.advisory as ValidDocuments['advisories'],
@@ -140,7 +143,6 @@ function validateAll(
   };
 }
 
-/** Finds the line of each field problem, reading each file once and only when needed. */
 function addLines(problems: Problem[]): void {
   const texts = new Map<string, { yaml: string; offset: number } | undefined>();
   for (const problem of problems) {

@@ -16,8 +16,13 @@ export interface Valid<Data> {
 }
 
 export interface ValidDocuments {
-  vendor: Valid<Vendor>;
-  supportLevels: Valid<{ levels: SupportLevel[] }>;
+  /** Undefined when the file is missing or invalid (already reported); rules skip what needs it. */
+  vendor: Valid<Vendor> | undefined;
+  supportLevels: Valid<{ levels: SupportLevel[] }> | undefined;
+  /** A product file failed to parse or validate (already reported): unknown product names are not reported again. */
+  someProductInvalid: boolean;
+  /** Likewise for policies: a missing policy may be the broken file. */
+  somePolicyInvalid: boolean;
   products: Valid<ProductData>[];
   incidents: Valid<IncidentData>[];
   advisories: Valid<AdvisoryData>[];

@@ -161,14 +161,14 @@ function checkNotBackdated(
   const where = published
     ? `git first published ${event.endOfSupport} for ${lineName} on ${published.date} (commit ${published.commit.slice(0, 10)})`
     : history.state === 'not-a-repository'
-      ? `the content is not in a git repository, so ${event.endOfSupport} for ${lineName} counts as published today (${context.buildDate})`
-      : `no commit publishes ${event.endOfSupport} for ${lineName} yet, so it counts as published today (${context.buildDate})`;
+      ? `the content is not in a git repository, so ${event.endOfSupport} for ${lineName} counts as published on the build date, ${context.buildDate}`
+      : `no commit contains ${event.endOfSupport} for ${lineName} yet, so it counts as published on the build date, ${context.buildDate}`;
   reportAt(
     context,
     'error',
     product,
     path,
-    `${event.on} is before ${where}: a notice cannot be backdated. Use ${publishedOn}, or, for a notice given before the portal, cite the original public announcement in "source"`,
+    `${event.on} is earlier than the day this date was published (${where}): a notice cannot be backdated. Use ${publishedOn}, or, for a notice given before the portal, cite the original public announcement in "source"`,
   );
   return shallowReported;
 }

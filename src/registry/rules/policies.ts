@@ -5,7 +5,7 @@ import { reportAt, type RuleContext, type ValidDocuments } from './context.ts';
 export function checkPolicies(documents: ValidDocuments, context: RuleContext): void {
   for (const [kind, title] of Object.entries(policyKinds) as [PolicyKind, string][]) {
     const matching = documents.policies.filter((policy) => policy.data.kind === kind);
-    if (matching.length === 0) {
+    if (matching.length === 0 && !documents.somePolicyInvalid) {
       context.report({
         severity: 'error',
         file: `${context.contentDirLabel}/policies`,

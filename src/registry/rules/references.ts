@@ -4,12 +4,13 @@ import type { ProductData } from '../schema/product.ts';
 import { reportAt, type RuleContext, type Valid, type ValidDocuments } from './context.ts';
 
 export function checkReferences(documents: ValidDocuments, context: RuleContext): void {
-  const levelIds = documents.supportLevels.data.levels.map((level) => level.id);
+  const levelIds = documents.supportLevels?.data.levels.map((level) => level.id);
   const products = new Map(documents.products.map((product) => [product.data.slug, product.data]));
 
   const releaseLineMissing = (document: Valid<unknown>, path: FieldPath, productSlug: string, name: string): void => {
     const product = products.get(productSlug);
     if (!product) {
+      if (documents.someProductInvalid) return;
       reportAt(
         context,
         'error',
@@ -34,7 +35,7 @@ export function checkReferences(documents: ValidDocuments, context: RuleContext)
   for (const product of documents.products) {
     product.data.releases.forEach((releaseLine, index) => {
       releaseLine.phases.forEach((phase, phaseIndex) => {
-        if (!levelIds.includes(phase.level)) {
+        if (levelIds && !levelIds.includes(phase.level)) {
           reportAt(
             context,
             'error',

@@ -8,13 +8,14 @@ export function checkUniqueness(documents: ValidDocuments, context: RuleContext)
   unique(documents.policies, (policy) => policy.slug, 'slug', 'policy slugs', context);
 
   const levels = new Map<string, number>();
-  documents.supportLevels.data.levels.forEach((level, index) => {
+  const supportLevels = documents.supportLevels;
+  supportLevels?.data.levels.forEach((level, index) => {
     const first = levels.get(level.id);
     if (first !== undefined) {
       reportAt(
         context,
         'error',
-        documents.supportLevels,
+        supportLevels,
         ['levels', index, 'id'],
         `"${level.id}" is already the id of levels[${first}]: ids must be unique`,
       );

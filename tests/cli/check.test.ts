@@ -1,0 +1,75 @@
+/** `npm run check`, as an editor and a CI job run it: the real command in a real process. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/builtSite.ts';
+import { createContent, markdownFile, product, type Fixture } from '../support/contentFixture.ts';
+
+let fixture: Fixture | undefined;
+afterEach(() => fixture?.cleanup());
+
+function check(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'check.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_ACTIONS: '', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function brokenContent(): Fixture {
+  fixture = createContent();
+  const releases = product().releases.map((releaseLine, index) =>
+    index === 1
+      ? {
+          ...releaseLine,
+          endOfSupport: { date: '2027-02-01', announced: '2026-06-01', source: 'https://fixture.example/n' },
+        }
+      : releaseLine,
+  );
+  fixture.write('products/gateway.md', markdownFile(product({ releases })));
+  return fixture;
+}
+
+describe('npm run check', () => {
+  it('passes on the demo content, with its warnings', () => {
+    const result = check(['--date', '2026-11-22']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe('✔ 0 errors, 3 warnings in 29 files (as of 2026-11-22)');
+    expect(result.stderr).toContain(
+      'warning: content/products/identity-server.md:52 releases[2].endOfSupport.date: support for Kestrel Identity 2.x ends in 70 days (2027-01-31): make sure its customers have a migration path',
+    );
+  });
+
+  it('fails with exit code 1 and the message for each problem', () => {
+    const content = brokenContent();
+    const result = check(['--content', content.dir, '--date', '2026-11-22']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      `error: ${content.dir}/products/gateway.md:25 releases[1].endOfSupport.date: 2027-02-01 gives 8 months' notice from the announcement on 2026-06-01; the Code requires at least one year — the earliest allowed date is 2027-06-01\n` +
+        `warning: ${content.dir}/products/gateway.md:25 releases[1].endOfSupport.date: support for Fixture Gateway 1.x ends in 71 days (2027-02-01): make sure its customers have a migration path\n` +
+        '✖ 1 error, 1 warning in 9 files (as of 2026-11-22)\n',
+    );
+  });
+
+  it('prints GitHub annotations under GitHub Actions', () => {
+    const content = brokenContent();
+    const result = check(['--content', content.dir, '--date', '2026-11-22'], { GITHUB_ACTIONS: 'true' });
+    expect(result.stderr).toContain(
+      `::error file=${content.dir}/products/gateway.md,line=25,title=releases[1].endOfSupport.date::2027-02-01 gives 8 months' notice`,
+    );
+  });
+
+  it('takes the build date from SOURCE_DATE_EPOCH', () => {
+    const result = check([], { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 22, 12) / 1000) });
+    expect(result.stdout.trim()).toBe('✔ 0 errors, 3 warnings in 29 files (as of 2026-11-22)');
+  });
+
+  it('explains a build date it cannot read, without a stack trace', () => {
+    const result = check(['--date', '22/11/2026']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'check: the build date "22/11/2026" is not a date (YYYY-MM-DD) or a time (2026-11-22T12:00:00Z)\n',
+    );
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * A notice cannot be backdated: the announcement date is not earlier than the first commit
+ * that published the end-of-support date. Tested against real git repositories with commits
+ * at chosen dates.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readPublicationHistory } from '../../src/registry/git/publicationHistory.ts';
+import { createContent, markdownFile, product, type Fixture } from '../support/contentFixture.ts';
+import { checkFixture } from '../support/checkFixture.ts';
+
+let fixture: Fixture;
+const clones: string[] = [];
+afterEach(() => {
+  fixture.cleanup();
+  for (const clone of clones.splice(0)) rmSync(clone, { recursive: true, force: true });
+});
+
+function git(cwd: string, args: string[], date?: string): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Editor',
+      GIT_AUTHOR_EMAIL: 'editor@fixture.example',
+      GIT_COMMITTER_NAME: 'Editor',
+      GIT_COMMITTER_EMAIL: 'editor@fixture.example',
+      ...(date && { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }),
+    },
+  });
+}
+
+/** Writes the 1.x notice (without a cited source) into the fixture's product file. */
+function writeNotice(endOfSupport: Record<string, unknown>) {
+  const releases = product().releases.map((releaseLine, index) =>
+    index === 1 ? { ...releaseLine, endOfSupport } : releaseLine,
+  );
+  fixture.write('products/gateway.md', markdownFile(product({ releases })));
+}
+
+function commitAll(date: string, message = 'content') {
+  git(fixture.dir, ['add', '-A']);
+  git(fixture.dir, ['commit', '-q', '-m', message], date);
+}
+
+function repository() {
+  fixture = createContent();
+  git(fixture.dir, ['init', '-q', '-b', 'main']);
+  writeNotice({ date: '2027-06-30', announced: '2026-03-01' });
+  commitAll('2026-03-01T10:00:00+00:00', 'Announce the end of support of 1.x');
+}
+
+describe('the no-backdating rule', () => {
+  it('accepts an announcement dated the day of the commit that published it', () => {
+    repository();
+    expect(checkFixture(fixture).errors).toEqual([]);
+  });
+
+  it('refuses an announcement dated before the commit that published it, naming the commit', () => {
+    repository();
+    writeNotice({ date: '2027-06-30', announced: '2026-02-01' });
+    commitAll('2026-03-05T10:00:00+00:00', 'Edit the announcement date');
+    const commit = git(fixture.dir, ['rev-list', '--max-parents=0', 'HEAD']).trim().slice(0, 10);
+    expect(checkFixture(fixture).errors).toEqual([
+      `products/gateway.md:26 releases[1].endOfSupport.announced: 2026-02-01 is earlier than the day this date was published (git first published 2027-06-30 for 1.x on 2026-03-01 (commit ${commit})): a notice cannot be backdated. Use 2026-03-01, or, for a notice given before the portal, cite the original public announcement in "source"`,
+    ]);
+  });
+
+  it('uses the committer’s own calendar day, whatever the build machine’s time zone', () => {
+    fixture = createContent();
+    git(fixture.dir, ['init', '-q', '-b', 'main']);
+    writeNotice({ date: '2027-06-30', announced: '2026-03-01' });
+    // 23:30 in New York on 1 March is already 2 March in UTC.
+    commitAll('2026-03-01T23:30:00-05:00');
+    expect(checkFixture(fixture).errors).toEqual([]);
+  });
+
+  it('measures a change of date from the commit that published the new date', () => {
+    repository();
+    writeNotice({
+      date: '2027-12-31',
+      announced: '2026-03-01',
+      changes: [{ on: '2026-05-15', from: '2027-06-30' }],
+    });
+    commitAll('2026-06-01T09:00:00+00:00', 'Extend 1.x');
+    expect(checkFixture(fixture).errors).toEqual([
+      'products/gateway.md:28 releases[1].endOfSupport.changes[0].on: 2026-05-15 is earlier than the day this date was published (git first published 2027-12-31 for 1.x on 2026-06-01 (commit ' +
+        git(fixture.dir, ['rev-parse', 'HEAD']).trim().slice(0, 10) +
+        ')): a notice cannot be backdated. Use 2026-06-01, or, for a notice given before the portal, cite the original public announcement in "source"',
+    ]);
+  });
+
+  it('counts an uncommitted notice from the build date', () => {
+    repository();
+    writeNotice({ date: '2028-01-31', announced: '2026-11-01' });
+    expect(checkFixture(fixture).errors).toEqual([
+      'products/gateway.md:26 releases[1].endOfSupport.announced: 2026-11-01 is earlier than the day this date was published (no commit contains 2028-01-31 for 1.x yet, so it counts as published on the build date, 2026-11-22): a notice cannot be backdated. Use 2026-11-22, or, for a notice given before the portal, cite the original public announcement in "source"',
+    ]);
+  });
+
+  it('accepts a notice given before the portal when it cites the original announcement', () => {
+    repository();
+    writeNotice({
+      date: '2027-06-30',
+      announced: '2025-01-10',
+      source: 'https://fixture.example/news/2025/gateway-1x',
+    });
+    commitAll('2026-03-05T10:00:00+00:00');
+    expect(checkFixture(fixture).errors).toEqual([]);
+  });
+
+  it('follows the history of a renamed product file', () => {
+    repository();
+    git(fixture.dir, ['mv', 'products/gateway.md', 'products/fixture-gateway.md']);
+    commitAll('2026-04-01T10:00:00+00:00', 'Rename');
+    expect(checkFixture(fixture).errors).toEqual([]);
+  });
+
+  it('reports a shallow clone once, with how to fetch the full history', () => {
+    repository();
+    fixture.write('incidents/INC-2026-0001.md', '---\nid: INC-2026-0001\n---\n');
+    commitAll('2026-04-01T10:00:00+00:00', 'A second commit, so that a clone of depth 1 is shallow');
+    const clone = mkdtempSync(path.join(tmpdir(), 'trustline-shallow-'));
+    clones.push(clone);
+    git(tmpdir(), ['clone', '-q', '--depth', '1', `file://${fixture.dir}`, clone]);
+    const original = fixture.dir;
+    fixture = { ...fixture, dir: clone, cleanup: () => rmSync(original, { recursive: true, force: true }) };
+    const { errors } = checkFixture(fixture);
+    expect(errors.filter((error) => error.includes('shallow'))).toEqual([
+      `${clone} the git history is shallow, so the date each notice was first published cannot be checked: fetch the full history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)`,
+    ]);
+  });
+
+  it('finds the first publication of each file and release line in one read of the history', () => {
+    repository();
+    for (let index = 0; index < 20; index++) {
+      fixture.write(`products/p${index}.md`, markdownFile(product({ slug: `p${index}`, name: `P${index}` })));
+    }
+    commitAll('2026-04-01T10:00:00+00:00');
+    const history = readPublicationHistory(fixture.dir);
+    expect(history.state).toBe('complete');
+    expect(history.firstPublished(path.join(fixture.dir, 'products/gateway.md'), '1.x', '2027-06-30')?.date).toBe(
+      '2026-03-01',
+    );
+    expect(history.firstPublished(path.join(fixture.dir, 'products/p7.md'), '1.x', '2027-12-31')?.date).toBe(
+      '2026-04-01',
+    );
+  });
+});
