@@ -4,7 +4,7 @@
  * 1. check: the same validation as `npm run check`; any error stops the build before anything
  *    is written.
  * 2. contentlayer2 ingests the content (in a cache folder per content folder).
- * 3. Astro renders the site into a staging folder.
+ * 3. Astro renders the site into a staging folder, and Pagefind indexes it for search.
  * 4. The staging folder replaces the output folder in one rename: a failed or killed build
  *    leaves the previous site exactly as it was.
  */
@@ -96,6 +96,20 @@ const render = spawnSync(path.join(root, 'node_modules', '.bin', 'astro'), ['bui
 if (render.status !== 0) {
   rmSync(stagingDir, { recursive: true, force: true });
   fail('✖ the site could not be rendered (see above); the previous site is unchanged');
+}
+
+// Pagefind indexes the rendered pages into <site>/pagefind/: search runs in the browser from the
+// site's own files, with no third-party service. A failed index fails the build like a failed render.
+const indexing = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules', '.bin', 'pagefind'), '--site', stagingDir, '--silent'],
+  { cwd: root, env, encoding: 'utf8' },
+);
+if (indexing.status !== 0) {
+  rmSync(stagingDir, { recursive: true, force: true });
+  fail(
+    `✖ the search index could not be built (pagefind):\n${indexing.stdout}${indexing.stderr}\nthe previous site is unchanged`,
+  );
 }
 
 // Swap: two renames on the same file system. The old site is removed only once the new is in place.

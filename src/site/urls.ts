@@ -39,6 +39,9 @@ export const paths = {
   securityTxt: () => '.well-known/security.txt',
   csafProviderMetadata: () => '.well-known/csaf/provider-metadata.json',
   csafAdvisory: (year: string, fileName: string) => `.well-known/csaf/white/${year}/${fileName}`,
+  /** CSAF 2.0 §7.1.10/§7.1.11: the folder is the year of initial publication, the file the lower-cased id. */
+  csafAdvisoryFor: (id: string, published: string) =>
+    `.well-known/csaf/white/${published.slice(0, 4)}/${id.toLowerCase()}.json`,
 } as const;
 
 /** "/trust/products/gateway/" for a site served under /trust/. */
