@@ -31,6 +31,8 @@ export const paths = {
   productCalendar: (slug: string) => `products/${slug}/end-of-support.ics`,
   maintenanceCalendar: () => 'calendar/maintenance.ics',
   api: () => 'api/v1/',
+  apiIndex: () => 'api/v1/index.json',
+  apiSchema: () => 'api/v1/schema.json',
   apiProducts: () => 'api/v1/products.json',
   apiProduct: (slug: string) => `api/v1/products/${slug}.json`,
   apiEox: (slug: string) => `api/v1/products/${slug}/eox.json`,
@@ -39,6 +41,13 @@ export const paths = {
   securityTxt: () => '.well-known/security.txt',
   csafProviderMetadata: () => '.well-known/csaf/provider-metadata.json',
   csafAdvisory: (year: string, fileName: string) => `.well-known/csaf/white/${year}/${fileName}`,
+  csafRoot: () => '.well-known/csaf/',
+  csafWhite: () => '.well-known/csaf/white/',
+  csafYear: (year: string) => `.well-known/csaf/white/${year}/`,
+  csafIndexTxt: () => '.well-known/csaf/white/index.txt',
+  csafChangesCsv: () => '.well-known/csaf/white/changes.csv',
+  csafRolieFeed: () => '.well-known/csaf/white/csaf-feed-tlp-white.json',
+  csafOpenPgpKey: (fingerprint: string) => `.well-known/csaf/openpgp/${fingerprint}.asc`,
   /** CSAF 2.0 §7.1.10/§7.1.11: the folder is the year of initial publication, the file the lower-cased id. */
   csafAdvisoryFor: (id: string, published: string) =>
     `.well-known/csaf/white/${published.slice(0, 4)}/${id.toLowerCase()}.json`,

@@ -1,0 +1,187 @@
+/**
+ * The CSAF 2.0 provider around the documents: provider-metadata.json (§7.1.20), the directory
+ * distribution with index.txt (§7.1.13), changes.csv (§7.1.14), a .sha512 per document (§7.1.18),
+ * listings for people (§7.1.12), and a ROLIE feed (§7.1.21). With a signing key the provider is a
+ * trusted provider (§7.2.3: signatures, §7.1.19, and the public key, §7.1.20).
+ */
+import { createHash } from 'node:crypto';
+import type { Advisory, Registry } from '../../registry/types.ts';
+import { absoluteUrl, paths } from '../../site/urls.ts';
+import { csafAdvisoryDocument, csafDocumentText, csafPublisher, type CsafDocument } from './advisoryDocument.ts';
+import { csafAdvisoryPath, csafFileName, csafRelativePath, csafYearOf } from './location.ts';
+
+export interface CsafFile {
+  readonly advisory: Advisory;
+  readonly document: CsafDocument;
+  /** The served bytes. */
+  readonly text: string;
+  readonly year: string;
+  readonly fileName: string;
+  /** "<yyyy>/<file>.json", relative to white/. */
+  readonly relativePath: string;
+  /** Site path of the document. */
+  readonly path: string;
+  readonly sha512: string;
+}
+
+/** The public half of the signing key, as the metadata lists it. */
+export interface PublicSigningKey {
+  readonly fingerprint: string;
+}
+
+export function csafFiles(registry: Registry): CsafFile[] {
+  return registry.advisories.map((advisory) => {
+    const document = csafAdvisoryDocument(registry, advisory);
+    const text = csafDocumentText(document);
+    return {
+      advisory,
+      document,
+      text,
+      year: csafYearOf(advisory),
+      fileName: csafFileName(advisory.id),
+      relativePath: csafRelativePath(advisory),
+      path: csafAdvisoryPath(advisory),
+      sha512: createHash('sha512').update(text, 'utf8').digest('hex'),
+    };
+  });
+}
+
+/** §7.1.18: the hash, then (optional, separated by whitespace) the file name: `sha512sum` format. */
+export function sha512File(file: CsafFile): string {
+  return `${file.sha512}  ${file.fileName}\n`;
+}
+
+export function providerMetadata(registry: Registry, signingKey: PublicSigningKey | undefined) {
+  const { vendor } = registry;
+  return {
+    canonical_url: absoluteUrl(vendor, paths.csafProviderMetadata()),
+    distributions: [
+      {
+        directory_url: absoluteUrl(vendor, paths.csafWhite()),
+        rolie: {
+          feeds: [
+            {
+              summary: `All TLP:WHITE security advisories of ${vendor.name}.`,
+              tlp_label: 'WHITE',
+              url: absoluteUrl(vendor, paths.csafRolieFeed()),
+            },
+          ],
+        },
+      },
+    ],
+    last_updated: registry.buildTime,
+    list_on_CSAF_aggregators: true,
+    metadata_version: '2.0',
+    mirror_on_CSAF_aggregators: true,
+    ...(signingKey
+      ? {
+          public_openpgp_keys: [
+            {
+              fingerprint: signingKey.fingerprint,
+              url: absoluteUrl(vendor, paths.csafOpenPgpKey(signingKey.fingerprint)),
+            },
+          ],
+        }
+      : {}),
+    publisher: csafPublisher(registry),
+    role: signingKey ? 'csaf_trusted_provider' : 'csaf_provider',
+  };
+}
+
+/** §7.1.13: one line per document, its path relative to the folder of index.txt. */
+export function indexTxt(files: readonly CsafFile[]): string {
+  return files.map((file) => `${file.relativePath}\n`).join('');
+}
+
+/**
+ * §7.1.14: `"<path>","<current_release_date>"` per document, newest first, each value in double
+ * quotes (RFC 4180; the paths contain no quotes, so nothing needs doubling). Ties keep the path
+ * order so the file is stable.
+ */
+export function changesCsv(files: readonly CsafFile[]): string {
+  return [...files]
+    .sort(
+      (a, b) =>
+        b.document.document.tracking.current_release_date.localeCompare(
+          a.document.document.tracking.current_release_date,
+        ) || a.relativePath.localeCompare(b.relativePath),
+    )
+    .map((file) => `"${file.relativePath}","${file.document.document.tracking.current_release_date}"\n`)
+    .join('');
+}
+
+const CSAF_SCHEMA = 'https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json';
+
+/** §7.1.21: a ROLIE feed (RFC 8322, JSON form) of every TLP:WHITE document, newest first. */
+export function rolieFeed(registry: Registry, files: readonly CsafFile[], signed: boolean) {
+  const { vendor } = registry;
+  const entries = [...files].sort((a, b) =>
+    b.document.document.tracking.current_release_date.localeCompare(a.document.document.tracking.current_release_date),
+  );
+  return {
+    feed: {
+      id: `${csafFileName(vendor.name).replace(/\.json$/, '')}-csaf-feed-tlp-white`,
+      title: `${vendor.name} CSAF feed (TLP:WHITE)`,
+      link: [{ rel: 'self', href: absoluteUrl(vendor, paths.csafRolieFeed()) }],
+      category: [{ scheme: 'urn:ietf:params:rolie:category:information-type', term: 'csaf' }],
+      updated: registry.buildTime,
+      entry: entries.map((file) => {
+        const url = absoluteUrl(vendor, file.path);
+        const { tracking } = file.document.document;
+        return {
+          id: tracking.id,
+          title: file.document.document.title,
+          link: [
+            { rel: 'self', href: url },
+            { rel: 'hash', href: `${url}.sha512` },
+            ...(signed ? [{ rel: 'signature', href: `${url}.asc` }] : []),
+          ],
+          published: tracking.initial_release_date,
+          updated: tracking.current_release_date,
+          summary: { content: file.advisory.summary },
+          content: { type: 'application/json', src: url },
+          format: { schema: CSAF_SCHEMA, version: '2.0' },
+        };
+      }),
+    },
+  };
+}
+
+/** The years that have documents, newest first. */
+export function csafYears(files: readonly CsafFile[]): string[] {
+  return [...new Set(files.map((file) => file.year))].sort().reverse();
+}
+
+/** The file names a year folder holds, in name order. */
+export function yearFolderEntries(files: readonly CsafFile[], year: string, signed: boolean): string[] {
+  return files
+    .filter((file) => file.year === year)
+    .flatMap((file) => [file.fileName, `${file.fileName}.asc`, `${file.fileName}.sha512`])
+    .filter((name) => signed || !name.endsWith('.asc'))
+    .sort();
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * §7.1.12 asks for directory listings so people can browse the folders; a static host does not
+ * make them, so the build writes a plain index.html (no script, no style) in each folder.
+ */
+export function directoryListing(sitePathOfFolder: string, entries: readonly string[], language: string): string {
+  const title = `Index of ${sitePathOfFolder}`;
+  const items = ['../', ...entries]
+    .map((entry) => `<li><a href="${escapeHtml(entry)}">${escapeHtml(entry)}</a></li>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="${escapeHtml(language)}">
+<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+<ul>
+${items}
+</ul>
+</body>
+</html>
+`;
+}
