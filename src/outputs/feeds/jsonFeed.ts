@@ -24,7 +24,9 @@ export function renderJsonFeed(feed: FeedDescription): string {
       tags: event.tags,
     })),
   };
-  // JSON could carry control characters escaped, but readers pass content_html to an HTML parser:
+  // JSON could carry control characters escaped, but readers hand content_html to an HTML parser:
   // the same characters are removed as in the XML formats, so every format says the same.
-  return `${withoutForbiddenCharacters(JSON.stringify(document, null, 2))}\n`;
+  const clean = (_key: string, value: unknown) =>
+    typeof value === 'string' ? withoutForbiddenCharacters(value) : value;
+  return `${JSON.stringify(document, clean, 2)}\n`;
 }
