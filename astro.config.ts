@@ -2,6 +2,7 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { readVendorConfig } from './src/registry/vendorConfig.ts';
+import { liveContent } from './src/integrations/liveContent.ts';
 import { contentDir } from './src/site/config.ts';
 
 const vendor = readVendorConfig(contentDir());
@@ -13,7 +14,7 @@ export default defineConfig({
   output: 'static',
   outDir: process.env['TRUSTLINE_OUT_DIR'] ?? 'dist',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [react(), sitemap()],
+  integrations: [react(), sitemap(), liveContent()],
   devToolbar: { enabled: false },
   // Never inline small scripts or assets: page scripts stay external files, as a strict CSP needs.
   vite: { build: { assetsInlineLimit: 0 } },

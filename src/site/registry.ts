@@ -6,10 +6,13 @@ import { loadRegistry } from '../registry/loadRegistry.ts';
 import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
 import type { Registry } from '../registry/types.ts';
 import { contentDir, generatedDir } from './config.ts';
+import { devRegistry, isDevMode } from './devContent.ts';
 
 let registry: Registry | undefined;
 
 export function getRegistry(): Registry {
+  // `astro dev` reads the content folder directly and re-reads it on every change (devContent.ts).
+  if (isDevMode()) return devRegistry();
   registry ??= loadRegistry({
     contentDir: contentDir(),
     sources: readContentlayerOutput(generatedDir(), contentDir()),

@@ -1,0 +1,94 @@
+/**
+ * Live preview for editors (`npm run dev`): watches the content folder, re-checks it on every
+ * change, prints the problems in the terminal exactly as `npm run check` does, and reloads the
+ * browser. While the content has errors, every page answers with the list of problems (the
+ * same lines as `check`) and open pages show them in Vite's error overlay; the dev server keeps
+ * running and the next good save brings the site back.
+ * Production builds are untouched: they read contentlayer2's output (src/site/registry.ts).
+ */
+import type { ServerResponse } from 'node:http';
+import path from 'node:path';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { printProblems, summary } from '../cli/report.ts';
+import type { CheckResult } from '../registry/loadRegistry.ts';
+import { formatProblem } from '../registry/problems.ts';
+import { contentDir } from '../site/config.ts';
+import { devContent, reloadDevContent } from '../site/devContent.ts';
+
+/** Saves often come as several file events (write, rename); one check per burst is enough. */
+const SETTLE_MS = 30;
+
+export function liveContent(): AstroIntegration {
+  return {
+    name: 'trustline:live-content',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        if (command !== 'dev') return;
+        process.env['TRUSTLINE_DEV'] = '1';
+        // Build output and caches change during tests and builds; they are not sources.
+        updateConfig({
+          vite: { server: { watch: { ignored: ['**/.trustline/**', '**/dist/**', '**/.contentlayer/**'] } } },
+        });
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const watched = contentDir();
+        report(reloadDevContent(), logger);
+        server.watcher.add(watched);
+        let timer: NodeJS.Timeout | undefined;
+        const onContentEvent = (file: string) => {
+          const relative = path.relative(watched, file);
+          if (relative.startsWith('..') || path.isAbsolute(relative)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            logger.info(`content changed: ${relative}`);
+            const result = reloadDevContent();
+            report(result, logger);
+            const client = server.environments.client.hot;
+            if (result.registry) client.send({ type: 'full-reload', path: '*' });
+            else client.send({ type: 'error', err: { message: problemList(result), stack: '', plugin: 'trustline' } });
+          }, SETTLE_MS);
+        };
+        server.watcher.on('add', onContentEvent).on('change', onContentEvent).on('unlink', onContentEvent);
+
+        server.middlewares.use((request, response, next) => {
+          const result = devContent();
+          if (result.registry || request.method !== 'GET' || !isPageRequest(request.url ?? '/')) return next();
+          sendProblemPage(response, result);
+        });
+      },
+    },
+  };
+}
+
+/** Pages, not Vite's own modules and assets. */
+function isPageRequest(url: string): boolean {
+  const pathname = url.split('?')[0] ?? '/';
+  if (pathname.startsWith('/@') || pathname.includes('/node_modules/') || pathname.startsWith('/src/')) return false;
+  return pathname.endsWith('/') || pathname.endsWith('.html') || !path.posix.basename(pathname).includes('.');
+}
+
+function problemList(result: CheckResult): string {
+  const errors = result.problems.filter((problem) => problem.severity === 'error');
+  return `${errors.length} content ${errors.length === 1 ? 'error' : 'errors'}:\n${errors.map((problem) => formatProblem(problem)).join('\n')}`;
+}
+
+/** A plain page with the problems; Vite's client reloads it once the content is fixed. */
+function sendProblemPage(response: ServerResponse, result: CheckResult): void {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  response.statusCode = 500;
+  response.setHeader('Content-Type', 'text/html; charset=utf-8');
+  response.end(
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Content errors</title>' +
+      '<script type="module" src="/@vite/client"></script></head><body>' +
+      '<h1>The content has errors</h1><p>Fix them and save: this page reloads by itself. ' +
+      '<code>npm run check</code> prints the same list.</p>' +
+      `<pre>${escape(problemList(result))}</pre></body></html>`,
+  );
+}
+
+function report(result: CheckResult, logger: AstroIntegrationLogger): void {
+  printProblems(result.problems);
+  const line = `${summary(result.problems, result.files.length)} (as of ${result.registry?.buildDate ?? 'the build date'})`;
+  if (result.registry) logger.info(`✔ content checked: ${line}`);
+  else logger.error(`✖ content has errors: ${line}; pages show them until they are fixed`);
+}
