@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 
-/** CI installs libxml2-utils; on a machine without it only fast-xml-parser checks. */
+/**
+ * CI installs libxml2-utils; on a machine without it only fast-xml-parser checks, and that is the
+ * weaker check: it accepts "]]>" in text content, which XML 1.0 §2.4 forbids and xmllint rejects.
+ * (fast-xml-parser marks XMLValidator deprecated in favour of a separate package, not installed.)
+ */
 export const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 
 /** Empty when the XML is well-formed; otherwise what xmllint or fast-xml-parser said. */
