@@ -1,6 +1,7 @@
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { cspDirectives } from './src/build/csp.ts';
 import { readVendorConfig } from './src/registry/vendorConfig.ts';
 import { liveContent } from './src/integrations/liveContent.ts';
 import { contentDir } from './src/site/config.ts';
@@ -16,6 +17,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [react(), sitemap(), liveContent()],
   devToolbar: { enabled: false },
+  // A strict CSP on every page: Astro hashes the scripts and styles it emits (src/build/csp.ts).
+  security: { csp: { algorithm: 'SHA-256', directives: [...cspDirectives] } },
   // Never inline small scripts or assets: page scripts stay external files, as a strict CSP needs.
   vite: { build: { assetsInlineLimit: 0 } },
 });

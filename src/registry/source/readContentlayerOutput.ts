@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentTypes, type ContentKind } from '../schema/index.ts';
+import type { Problem } from '../problems.ts';
 import type { SourceDocument } from './document.ts';
 import { displayPath, listContentFiles, type ContentFiles } from './readContentFiles.ts';
 
@@ -36,5 +37,16 @@ export function readContentlayerOutput(generatedDir: string, contentDir: string)
     }
   }
   documents.sort((a, b) => a.file.localeCompare(b.file));
-  return { documents, problems: [], files: listContentFiles(contentDir) };
+  // Nothing silently dropped: every content file must have come through ingestion.
+  const files = listContentFiles(contentDir);
+  const ingested = new Set(documents.map((document) => document.file));
+  const problems: Problem[] = files
+    .map((file) => displayPath(path.join(contentDir, file)))
+    .filter((file) => !ingested.has(file))
+    .map((file) => ({
+      severity: 'error',
+      file,
+      message: 'contentlayer2 did not ingest this file: run `npm run check` and fix what it reports, then build again',
+    }));
+  return { documents, problems, files };
 }

@@ -1,0 +1,21 @@
+/**
+ * The Content-Security-Policy (DESIGN principle 5). Scripts and styles are allowed only from the
+ * site itself or by hash — never 'unsafe-inline' or 'unsafe-eval'. Astro adds the hashes of the
+ * scripts and styles it emits to a <meta> policy on every page; host headers (hostHeaders.ts)
+ * repeat the policy with the directives a <meta> cannot carry (frame-ancestors, CSP §6.4.2).
+ */
+export const cspDirectives = [
+  "default-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-src 'none'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+] as const;
+
+/** Only valid in an HTTP header: a <meta> policy ignores it and Chromium warns. */
+export const headerOnlyDirectives = ["frame-ancestors 'none'", 'upgrade-insecure-requests'] as const;

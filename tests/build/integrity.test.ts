@@ -1,0 +1,153 @@
+/**
+ * Build integrity (DESIGN principles 1 and 2): byte-identical output whatever the machine's time
+ * zone, locale, folder or clock; a failed or killed build leaves the previous site as it was;
+ * nothing in the content folder is silently dropped.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listFiles, type BuildManifest } from '../../src/build/manifest.ts';
+import { checkContent } from '../../src/registry/loadRegistry.ts';
+import { DEMO_BUILD_DATE, DEMO_SITE_DIR, ROOT, runBuild } from '../support/builtSite.ts';
+import { createContent, markdownFile, product } from '../support/contentFixture.ts';
+
+/** A full build takes 15–60 s on a shared two-core machine. */
+const BUILD_TIMEOUT = 300_000;
+const work = mkdtempSync(path.join(tmpdir(), 'trustline-integrity-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const demoArgs = (out: string) => ['--content', path.join(ROOT, 'content'), '--date', DEMO_BUILD_DATE, '--out', out];
+const readManifest = (dir: string) =>
+  JSON.parse(readFileSync(path.join(dir, 'build-manifest.json'), 'utf8')) as BuildManifest;
+/** Every file and its hash, for comparing two output folders byte for byte. */
+const fingerprint = (dir: string) =>
+  listFiles(dir).map(
+    (file) =>
+      `${file} ${createHash('sha256')
+        .update(readFileSync(path.join(dir, file)))
+        .digest('hex')}`,
+  );
+
+describe('reproducible builds', () => {
+  it('publishes a manifest with the size and SHA-256 of every other file', () => {
+    const manifest = readManifest(DEMO_SITE_DIR);
+    const files = listFiles(DEMO_SITE_DIR).filter((file) => file !== 'build-manifest.json');
+    expect(manifest.files.map((file) => file.path)).toEqual(files);
+    for (const entry of manifest.files) {
+      const bytes = readFileSync(path.join(DEMO_SITE_DIR, entry.path));
+      expect({
+        path: entry.path,
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      }).toEqual(entry);
+    }
+    expect(manifest).toMatchObject({ buildDate: '2026-11-22', buildTime: '2026-11-22T23:59:59Z' });
+    expect(manifest.contentCommit).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it(
+    'gives byte-identical output in other folders, time zones (UTC+14, UTC−10) and locales',
+    () => {
+      const kiritimati = path.join(work, 'kiritimati');
+      const adak = path.join(work, 'adak');
+      expect(runBuild(demoArgs(kiritimati), { TZ: 'Pacific/Kiritimati', LANG: 'C', LC_ALL: 'C' }).status).toBe(0);
+      expect(runBuild(demoArgs(adak), { TZ: 'America/Adak', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }).status).toBe(
+        0,
+      );
+      const reference = fingerprint(DEMO_SITE_DIR);
+      expect(reference.length).toBeGreaterThan(100);
+      expect(fingerprint(kiritimati)).toEqual(reference);
+      expect(fingerprint(adak)).toEqual(reference);
+    },
+    BUILD_TIMEOUT,
+  );
+});
+
+describe('atomic output', () => {
+  const site = path.join(work, 'site');
+  const previous = () => {
+    rmSync(site, { recursive: true, force: true });
+    cpSync(DEMO_SITE_DIR, site, { recursive: true });
+    writeFileSync(path.join(site, 'from-the-previous-build.txt'), 'previous');
+    return fingerprint(site);
+  };
+
+  it('leaves the previous site exactly as it was when the content is invalid', () => {
+    const before = previous();
+    const content = createContent();
+    content.write('products/gateway.md', markdownFile(product({ category: 5 })));
+    const result = runBuild(['--content', content.dir, '--date', DEMO_BUILD_DATE, '--out', site]);
+    content.cleanup();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('✖ build stopped: 1 error, 0 warnings in 9 files; the previous site is unchanged');
+    expect(fingerprint(site)).toEqual(before);
+  });
+
+  it(
+    'leaves the previous site exactly as it was when a step throws after rendering',
+    () => {
+      const before = previous();
+      const result = runBuild(demoArgs(site), { TRUSTLINE_TEST_FAULT: 'after-render' });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('✖ build failed: fault injected by a test\nthe previous site is unchanged');
+      expect(fingerprint(site)).toEqual(before);
+      expect(readdirSync(work).filter((entry) => entry.includes('staging'))).toEqual([]);
+    },
+    BUILD_TIMEOUT,
+  );
+
+  it(
+    'leaves the previous site exactly as it was when the build is killed halfway',
+    async () => {
+      const before = previous();
+      const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'build.ts'), ...demoArgs(site)], {
+        cwd: ROOT,
+        stdio: 'ignore',
+      });
+      const staging = () => readdirSync(work).find((entry) => entry.startsWith('.site.staging-'));
+      // Kill it once Astro has started writing the new site.
+      const deadline = Date.now() + 120_000;
+      while (Date.now() < deadline && !(staging() && existsSync(path.join(work, staging()!, '_astro')))) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(staging()).toBeDefined();
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      expect(fingerprint(site)).toEqual(before);
+    },
+    BUILD_TIMEOUT,
+  );
+
+  it(
+    'replaces the previous site whole on success, and clears what a killed build left',
+    () => {
+      previous();
+      const result = runBuild(demoArgs(site));
+      expect(result.status).toBe(0);
+      expect(existsSync(path.join(site, 'from-the-previous-build.txt'))).toBe(false);
+      expect(fingerprint(site)).toEqual(fingerprint(DEMO_SITE_DIR));
+      expect(readdirSync(work).filter((entry) => entry.includes('staging'))).toEqual([]);
+    },
+    BUILD_TIMEOUT,
+  );
+});
+
+describe('nothing silently dropped', () => {
+  it('puts every demo content file into the Registry', () => {
+    const result = checkContent({ contentDir: path.join(ROOT, 'content'), buildDate: DEMO_BUILD_DATE });
+    expect(result.files).toHaveLength(29);
+    expect(result.documentCount).toBe(result.files.length);
+  });
+
+  it('reports a file that is neither content nor ignored, rather than skipping it', () => {
+    const content = createContent();
+    content.write('incidents/draft.txt', 'notes');
+    const result = checkContent({ contentDir: content.dir, buildDate: DEMO_BUILD_DATE });
+    content.cleanup();
+    expect(result.files).toContain('incidents/draft.txt');
+    expect(result.problems.map((problem) => problem.file)).toEqual([`${content.dir}/incidents/draft.txt`]);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * A strict Content-Security-Policy (DESIGN principle 5): no 'unsafe-inline' or 'unsafe-eval',
+ * and Chromium reports no violation on any page of the demo site.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../../src/build/manifest.ts';
+import { launchChromium } from '../support/browser.ts';
+import { DEMO_SITE_DIR } from '../support/builtSite.ts';
+import { serveStatic, type StaticServer } from '../support/staticServer.ts';
+
+const pages = listFiles(DEMO_SITE_DIR).filter((file) => file.endsWith('.html'));
+const metaPolicy = (file: string) =>
+  /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(
+    readFileSync(path.join(DEMO_SITE_DIR, file), 'utf8'),
+  )?.[1];
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveStatic(DEMO_SITE_DIR);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the Content-Security-Policy', () => {
+  it('is on every page, without unsafe-inline or unsafe-eval', () => {
+    expect(pages.length).toBeGreaterThan(30);
+    for (const page of pages) {
+      const policy = metaPolicy(page);
+      expect(policy, page).toBeDefined();
+      expect(policy, page).not.toMatch(/unsafe-inline|unsafe-eval/);
+      expect(policy, page).toContain("object-src 'none'");
+      expect(policy, page).toContain("base-uri 'none'");
+      expect(policy, page).toContain("default-src 'self'");
+    }
+  });
+
+  it('adds frame-ancestors in the host headers, where it takes effect', () => {
+    const headers = readFileSync(path.join(DEMO_SITE_DIR, '_headers'), 'utf8');
+    const policy = /Content-Security-Policy: (.*)/.exec(headers)?.[1] ?? '';
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
+  });
+
+  it('is not violated on any page of the demo site', async () => {
+    const context = await browser.newContext();
+    // Registered before any page script runs; init scripts are not subject to the page's CSP.
+    await context.addInitScript(() => {
+      const violations: string[] = [];
+      (window as unknown as { __cspViolations: string[] }).__cspViolations = violations;
+      document.addEventListener('securitypolicyviolation', (event) => {
+        violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    const page = await context.newPage();
+    const found: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) found.push(message.text());
+    });
+    for (const file of pages) {
+      const url = `${server.url}${file.replace(/index\.html$/, '')}`;
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForTimeout(50);
+      const violations = await page.evaluate(
+        () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
+      );
+      found.push(...violations.map((violation) => `${file}: ${violation}`));
+    }
+    await context.close();
+    expect(found).toEqual([]);
+  });
+});
+
+describe('host headers', () => {
+  const headers = () => readFileSync(path.join(DEMO_SITE_DIR, '_headers'), 'utf8');
+
+  it('set the security headers for every path', () => {
+    const all = headers().split('\n\n')[0] ?? headers().split(/\n(?=\S)/)[0];
+    expect(all).toContain('Strict-Transport-Security: max-age=63072000; includeSubDomains');
+    expect(all).toContain('X-Content-Type-Options: nosniff');
+    expect(all).toContain('Referrer-Policy: strict-origin-when-cross-origin');
+    expect(all).toContain('Permissions-Policy: camera=()');
+  });
+
+  it('give security.txt, feeds, calendars and the API their content types', () => {
+    const text = headers();
+    expect(text).toContain('/.well-known/security.txt\n  Content-Type: text/plain; charset=utf-8');
+    expect(text).toContain('/feeds/*.json\n  Content-Type: application/feed+json; charset=utf-8');
+    expect(text).toContain('/calendar/*\n  Content-Type: text/calendar; charset=utf-8');
+    expect(text).toContain('/api/*\n  Content-Type: application/json; charset=utf-8');
+  });
+
+  it('come as an nginx snippet too, and .nojekyll keeps GitHub Pages from dropping _astro/', () => {
+    const nginx = readFileSync(path.join(DEMO_SITE_DIR, '_headers.nginx.conf'), 'utf8');
+    expect(nginx).toContain(
+      'location = /.well-known/security.txt {\n    types { }\n    default_type "text/plain; charset=utf-8";',
+    );
+    expect(nginx).toContain(`add_header X-Content-Type-Options "nosniff" always;`);
+    expect(listFiles(DEMO_SITE_DIR)).toContain('.nojekyll');
+  });
+});
