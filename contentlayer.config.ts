@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/source-files';
+import remarkFrontmatter from 'remark-frontmatter';
 import type { z } from 'zod';
 import { useMarkdownPipeline } from './src/registry/markdown.ts';
 import { contentTypes, type ContentKind } from './src/registry/schema/index.ts';
@@ -28,7 +29,10 @@ const documentTypes = (Object.keys(contentTypes) as ContentKind[]).map((kind) =>
 export default makeSource({
   contentDirPath: path.resolve(process.env['TRUSTLINE_CONTENT'] ?? 'content'),
   documentTypes,
+  // With a custom pipeline contentlayer2 passes the whole file: remark-frontmatter keeps the front
+  // matter out of the rendered body.
   markdown: (processor) => {
+    processor.use(remarkFrontmatter);
     useMarkdownPipeline(processor as never);
   },
   onMissingOrIncompatibleData: 'fail',
