@@ -1,0 +1,108 @@
+/**
+ * Code of Practice evidence: statuses computed from the demo content, and every evidence link
+ * followed into the built site, where it must name a file the build produced.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_SITE_DIR } from '../../support/builtSite.ts';
+
+interface Claim {
+  id: string;
+  text: string;
+  status: string;
+  finding: string;
+  argument: string;
+  evidence: string[];
+}
+interface SelfAssessment {
+  vendor: string;
+  assessment_date: string;
+  principles: { id: string; statement: string; claims: Claim[] }[];
+}
+
+const SITE_URL = 'https://trust.kestrel.example/';
+const assessment = JSON.parse(
+  readFileSync(path.join(DEMO_SITE_DIR, 'code-of-practice', 'self-assessment.json'), 'utf8'),
+) as SelfAssessment;
+const claims = assessment.principles.flatMap((principle) => principle.claims);
+const claim = (id: string) => claims.find((candidate) => candidate.id === id);
+
+/** The built file an absolute URL is served from ("…/products/" → products/index.html). */
+function builtFileOf(url: string): string | undefined {
+  if (!url.startsWith(SITE_URL)) return undefined;
+  const relative = decodeURIComponent(url.slice(SITE_URL.length));
+  const file = path.join(DEMO_SITE_DIR, relative.endsWith('/') || relative === '' ? `${relative}index.html` : relative);
+  return existsSync(file) && statSync(file).isFile() ? file : undefined;
+}
+
+describe('the self-assessment', () => {
+  it('covers every claim of principles 3.2, 3.4, 3.5, 4.1, 4.2 and 4.3', () => {
+    expect(assessment.principles.map((principle) => principle.id)).toEqual(['3.2', '3.4', '3.5', '4.1', '4.2', '4.3']);
+    expect(claims.map((entry) => entry.id)).toEqual([
+      '3.2.1',
+      '3.2.2',
+      '3.4.1',
+      '3.4.2',
+      '3.5.1',
+      '3.5.2',
+      '4.1.1',
+      '4.1.2',
+      '4.1.3',
+      '4.2.1',
+      '4.3.1',
+      '4.3.2',
+    ]);
+    expect(assessment.assessment_date).toBe('2026-11-22');
+  });
+
+  it('computes 4.1.1 from the release lines', () => {
+    expect(claim('4.1.1')).toMatchObject({
+      status: 'met',
+      finding:
+        'all 20 release lines have published end-of-support dates or a stated phase (14 dated, 6 to be announced)',
+    });
+  });
+
+  it('computes 4.2.1 from the notices', () => {
+    expect(claim('4.2.1')).toMatchObject({
+      status: 'met',
+      finding: 'every notice gave at least 12 months, shortest 12 months (14 notices)',
+    });
+  });
+
+  it('does not claim what the portal cannot show', () => {
+    expect([claim('3.4.1')?.status, claim('3.5.2')?.status]).toEqual(['outside-portal', 'outside-portal']);
+  });
+
+  it('gives every claim a finding, an argument and at least one piece of evidence', () => {
+    for (const entry of claims) {
+      expect(entry.finding.length, entry.id).toBeGreaterThan(0);
+      expect(entry.argument.length, entry.id).toBeGreaterThan(0);
+      expect(entry.evidence.length, entry.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('links only to files the build produced', () => {
+    const evidence = [...new Set(claims.flatMap((entry) => entry.evidence))].sort();
+    expect(evidence.filter((url) => builtFileOf(url) === undefined)).toEqual([]);
+    expect(evidence.length).toBeGreaterThan(20);
+  });
+});
+
+describe('the /code-of-practice/ page', () => {
+  const page = readFileSync(path.join(DEMO_SITE_DIR, 'code-of-practice', 'index.html'), 'utf8');
+
+  it('shows each claim with its status word and finding', () => {
+    for (const entry of claims) {
+      expect(page).toContain(`${entry.id} ${entry.text.replace(/’/g, '’')}`);
+    }
+    expect(page).toContain('Met</span> every notice gave at least 12 months, shortest 12 months (14 notices)');
+  });
+
+  it('links every piece of evidence of the export', () => {
+    for (const url of new Set(claims.flatMap((entry) => entry.evidence))) {
+      expect(page).toContain(`href="${url}"`);
+    }
+  });
+});
