@@ -3,7 +3,7 @@
  * and severity are computed from the vector; a stated severity must agree with it.
  */
 import { z } from 'zod';
-import { calendarDate, documentId, markdownText, plainText, releaseLineName, slug } from './primitives.ts';
+import { calendarDate, documentId, httpsUrl, markdownText, plainText, releaseLineName, slug } from './primitives.ts';
 
 export const severities = ['none', 'low', 'medium', 'high', 'critical'] as const;
 export const remediationKinds = ['fix', 'workaround', 'mitigation', 'none'] as const;
@@ -47,7 +47,7 @@ export const advisorySchema = z
         z.strictObject({
           kind: z.enum(remediationKinds).describe('fix, workaround, mitigation or none.'),
           text: markdownText.describe('What to do.'),
-          url: z.string().url().optional().describe('Where to get the fix or read more.'),
+          url: httpsUrl.optional().describe('Where to get the fix or read more (https).'),
         }),
       )
       .min(1, { error: 'give at least one remediation (use kind "none" when none is available)' })
