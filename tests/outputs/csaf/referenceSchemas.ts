@@ -29,7 +29,11 @@ export function csafSchemaValidator(
   ajv.opts.validateSchema = false;
   for (const version of ['2.0', '3.0', '3.1']) {
     // Draft-04 names its id "id"; ajv for 2020-12 refuses that keyword, and the URL below replaces it.
-    const { $schema: _draft, id: _id, ...cvss } = readReference(`csaf-2.0/cvss-v${version}.json`);
+    const cvss = Object.fromEntries(
+      Object.entries(readReference(`csaf-2.0/cvss-v${version}.json`)).filter(
+        ([key]) => key !== '$schema' && key !== 'id',
+      ),
+    );
     ajv.addSchema(cvss, `https://www.first.org/cvss/cvss-v${version}.json`);
   }
   ajv.addSchema(readReference('csaf-2.0/csaf_json_schema.json'));
