@@ -175,7 +175,9 @@ export function directoryListing(sitePathOfFolder: string, entries: readonly str
     .join('\n');
   return `<!doctype html>
 <html lang="${escapeHtml(language)}">
-<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<head><meta charset="utf-8">
+<meta http-equiv="content-security-policy" content="default-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">
+<title>${escapeHtml(title)}</title></head>
 <body>
 <h1>${escapeHtml(title)}</h1>
 <ul>
