@@ -104,7 +104,7 @@ export async function main(
     const ownErrors = own.filter((problem) => problem.severity === 'error');
     if (ownErrors.length > 0) {
       console.error(
-        `✖ ${written.action} ${fileLabel}, but it does not pass check (${ownErrors.length} ${ownErrors.length === 1 ? 'error' : 'errors'} above): fix them and run npm run check`,
+        `✖ ${written.action} ${fileLabel}, but it does not pass check (${ownErrors.length} ${ownErrors.length === 1 ? 'error' : 'errors'} above): fix ${ownErrors.length === 1 ? 'it' : 'them'} and run npm run check`,
       );
       return 1;
     }

@@ -1,0 +1,48 @@
+/** content/vendor.yml holds the portal's settings and is checked like content, in the editor's words. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_BUILD_DATE, ROOT } from '../support/builtSite.ts';
+
+let contentDir: string;
+beforeEach(() => {
+  contentDir = mkdtempSync(path.join(tmpdir(), 'trustline-config-'));
+  cpSync(path.join(ROOT, 'content'), contentDir, { recursive: true });
+});
+afterEach(() => rmSync(contentDir, { recursive: true, force: true }));
+
+function setInVendor(from: RegExp, to: string): void {
+  const file = path.join(contentDir, 'vendor.yml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+}
+
+function check() {
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'scripts', 'check.ts'), '--content', contentDir, '--date', DEMO_BUILD_DATE],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } },
+  );
+  return { status: result.status, errors: result.stderr.split('\n').filter((line) => line.startsWith('error:')) };
+}
+
+describe('configuration in content/vendor.yml', () => {
+  it('names a base path without slashes and says how to write it', () => {
+    setInVendor(/^ {2}basePath: \/$/m, '  basePath: trust');
+    expect(check()).toEqual({
+      status: 1,
+      errors: [`error: ${contentDir}/vendor.yml:10 site.basePath: must start and end with "/", e.g. "/" or "/trust/"`],
+    });
+  });
+
+  it('refuses a security.txt period longer than RFC 9116 advises', () => {
+    setInVendor(/^ {2}expiresAfterDays: 180$/m, '  expiresAfterDays: 400');
+    expect(check()).toEqual({
+      status: 1,
+      errors: [
+        `error: ${contentDir}/vendor.yml:24 securityTxt.expiresAfterDays: RFC 9116 advises against more than a year: use at most 365 days`,
+      ],
+    });
+  });
+});
