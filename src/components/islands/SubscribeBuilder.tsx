@@ -62,7 +62,7 @@ export default function SubscribeBuilder({ choices }: Props) {
       <p className="muted" role="status">
         {chosen.length} addresses
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Your addresses">
         <table aria-labelledby="your-addresses">
           <thead>
             <tr>

@@ -1,0 +1,126 @@
+/**
+ * The questions a customer comes with, answered on the demo site in real Chromium: which release
+ * lines are supported and until when, what the last incident was, which advisories apply.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { DEMO_SITE_DIR } from '../support/builtSite.ts';
+import { serveStatic, type StaticServer } from '../support/staticServer.ts';
+
+let server: StaticServer;
+let browser: Browser;
+let withScript: BrowserContext;
+let withoutScript: BrowserContext;
+let page: Page;
+let plainPage: Page;
+
+beforeAll(async () => {
+  server = await serveStatic(DEMO_SITE_DIR);
+  browser = await launchChromium();
+  withScript = await browser.newContext();
+  withoutScript = await browser.newContext({ javaScriptEnabled: false });
+  page = await withScript.newPage();
+  plainPage = await withoutScript.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const cardTitles = (target: Page) => target.locator('.catalogue li.card h3').allInnerTexts();
+
+describe('finding a product and its end of support', () => {
+  it('narrows the catalogue to the matching product as the reader types', async () => {
+    await page.goto(`${server.url}products/`);
+    await page.getByLabel('Search products').fill('gateway');
+    expect(await cardTitles(page)).toEqual(['Kestrel Edge Gateway']);
+    await expect.poll(() => page.getByRole('status').innerText()).toBe('1 of 7 products match');
+  });
+
+  it('filters the catalogue by status', async () => {
+    await page.goto(`${server.url}products/`);
+    await page.getByLabel('Status').selectOption({ label: 'Ending soon' });
+    expect(await cardTitles(page)).toEqual(['Kestrel Directory Connector']);
+  });
+
+  it('filters the catalogue by category', async () => {
+    await page.goto(`${server.url}products/`);
+    await page.getByLabel('Category').selectOption('Identity and access');
+    expect(await cardTitles(page)).toEqual(['Kestrel Directory Connector', 'Kestrel Identity']);
+  });
+
+  it('lists every product, with category links, without JavaScript', async () => {
+    await plainPage.goto(`${server.url}products/`);
+    expect(await cardTitles(plainPage)).toHaveLength(7);
+    expect(await plainPage.getByLabel('Search products').count()).toBe(0);
+    await plainPage.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'Networking' }).click();
+    expect(new URL(plainPage.url()).hash).toBe('#category-networking');
+  });
+
+  it('shows each release line’s status and end of support on the product page', async () => {
+    await page.goto(`${server.url}products/`);
+    await page.getByRole('link', { name: 'Kestrel Edge Gateway' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Kestrel Edge Gateway');
+    const row = page.getByRole('row', { name: /^5\.x/ });
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual([
+      'Ending soon',
+      'Security maintenance until 30 September 2027',
+      '2 October 2023',
+      '30 September 2027',
+      '30 September 2027\nends in 312 days',
+      '6.x',
+    ]);
+  });
+
+  it('draws the lifecycle picture with a text alternative', async () => {
+    await page.goto(`${server.url}products/edge-gateway/`);
+    const picture = page.getByRole('img', { name: 'Lifecycle of Kestrel Edge Gateway release lines' });
+    expect(await picture.count()).toBe(1);
+    expect(await page.locator('.tl-row.tl-ended text').first().textContent()).toBe('4.x');
+  });
+});
+
+describe('reading an incident', () => {
+  it('filters the incident history by product', async () => {
+    await page.goto(`${server.url}incidents/`);
+    await page.getByLabel('Product').selectOption({ label: 'Kestrel Vault Backup' });
+    expect(await page.locator('main h3').allInnerTexts()).toEqual([
+      'Backups to the Kestrel Vault Dublin region failing intermittently',
+      'Vault Backup job-status e-mails delayed',
+      'Update downloads and update checks failing because of an expired certificate',
+    ]);
+  });
+
+  it('opens the ongoing incident from the overview and shows its latest update in UTC with its age', async () => {
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Backups to the Kestrel Vault Dublin region failing intermittently' }).click();
+    await expect
+      .poll(() => page.locator('h1').innerText())
+      .toBe('Backups to the Kestrel Vault Dublin region failing intermittently');
+    expect(await page.locator('main .meta .badge').first().innerText()).toBe('Ongoing');
+    const firstUpdate = await page.locator('.updates > li h3').first().innerText();
+    expect(firstUpdate).toMatch(/^\w[\w ]+\n\d{1,2} November 2026, \d{2}:\d{2} UTC \(\d+ (hours|day|days) ago\)$/);
+  });
+});
+
+describe('searching', () => {
+  it('finds an incident by a word in its text through the static Pagefind index', async () => {
+    await page.goto(`${server.url}search/`);
+    await page.getByRole('textbox', { name: 'Search' }).fill('failover');
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor();
+    expect(await result.innerText()).toBe('Edge Gateway 5.3.0 caused repeated failovers in high-availability pairs');
+  });
+});
+
+describe('subscribing', () => {
+  it('gives the feed and calendar addresses of a chosen product', async () => {
+    await page.goto(`${server.url}subscribe/`);
+    await page.getByLabel('Kestrel Edge Gateway').check();
+    const addresses = await page.locator('.subscribe table code').allInnerTexts();
+    expect(addresses).toContain('https://trust.kestrel.example/products/edge-gateway/feed.xml');
+    expect(addresses).toContain('https://trust.kestrel.example/products/edge-gateway/end-of-support.ics');
+  });
+});
