@@ -4,7 +4,12 @@
  * and only ever turned into UTC-midnight `Date`s for arithmetic, so no build machine's time
  * zone can shift them.
  */
-import { addYears, differenceInCalendarDays, differenceInMonths, formatISO } from 'date-fns';
+// One module per function: the 'date-fns' index imports all ~250 of them, which costs Node's ESM
+// loader seconds at start-up (each import resolves through date-fns' large package.json).
+import { addYears } from 'date-fns/addYears';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { differenceInMonths } from 'date-fns/differenceInMonths';
+import { formatISO } from 'date-fns/formatISO';
 
 export type CalendarDate = string;
 
