@@ -1,0 +1,46 @@
+/**
+ * The CI recipes in examples/github-actions follow the house rules for workflows: minimal
+ * permissions, every action pinned by full commit SHA (a tag can be moved; a commit cannot), and
+ * the full git history wherever the content is checked (the notice rule reads it).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from '../support/builtSite.ts';
+
+const dir = path.join(ROOT, 'examples', 'github-actions');
+const workflows = readdirSync(dir)
+  .filter((name) => name.endsWith('.yml'))
+  .map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
+
+interface Step {
+  uses?: string;
+  with?: Record<string, unknown>;
+  run?: string;
+}
+interface Workflow {
+  permissions?: unknown;
+  jobs: Record<string, { steps: Step[] }>;
+}
+
+describe('the GitHub Actions recipes', () => {
+  it.each(workflows)('$name grants at most read access to the repository by default', ({ text }) => {
+    const { permissions } = parse(text) as Workflow;
+    expect([{ contents: 'read' }, {}]).toContainEqual(permissions);
+  });
+
+  it.each(workflows)('$name pins every action by full commit SHA, with the version in a comment', ({ text }) => {
+    const uses = text.split('\n').filter((line) => /^\s*(- )?uses:/.test(line));
+    for (const line of uses) expect(line).toMatch(/uses: [\w-]+\/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+  });
+
+  it.each(workflows.filter(({ text }) => text.includes('npm run')))(
+    '$name fetches the full history before checking',
+    ({ text }) => {
+      const steps = Object.values((parse(text) as Workflow).jobs).flatMap((job) => job.steps);
+      const checkout = steps.find((step) => step.uses?.startsWith('actions/checkout@'));
+      expect(checkout?.with?.['fetch-depth']).toBe(0);
+    },
+  );
+});
