@@ -27,11 +27,12 @@ const server = await serveStatic(siteDir);
 const browser = await launchChromium();
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
-    const page = await browser.newPage({ colorScheme, viewport: { width: 1200, height: 900 } });
+    const page = await browser.newPage({ colorScheme, viewport: { width: 1200, height: 1000 } });
     for (const { name, path: pagePath } of pages) {
       await page.goto(server.url + pagePath, { waitUntil: 'networkidle' });
       const file = path.join(outDir, `${name}-${colorScheme}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      // The first screenful: what a reader sees on arrival, and small enough to keep in git.
+      await page.screenshot({ path: file });
       console.log(file);
     }
     await page.close();

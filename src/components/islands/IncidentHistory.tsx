@@ -62,7 +62,7 @@ export default function IncidentHistory({ months, products }: Props) {
                     {incident.kindWord} {incident.id}
                   </span>
                   <span>
-                    started <time dateTime={incident.started.iso}>{incident.started.text}</time> (
+                    {incident.started.verb} <time dateTime={incident.started.iso}>{incident.started.text}</time> (
                     {incident.started.relative})
                   </span>
                 </p>

@@ -15,7 +15,12 @@ export interface IncidentHistoryEntry {
   readonly kindWord: string;
   readonly state: StatusView;
   readonly impact: StatusView;
-  readonly started: { readonly iso: string; readonly text: string; readonly relative: string };
+  readonly started: {
+    readonly verb: 'starts' | 'started';
+    readonly iso: string;
+    readonly text: string;
+    readonly relative: string;
+  };
   readonly products: readonly { readonly slug: string; readonly name: string }[];
 }
 
@@ -39,6 +44,7 @@ export function incidentHistory(
       state: incidentStateView(incident),
       impact: impactView(incident.impact),
       started: {
+        verb: incident.state === 'scheduled' ? 'starts' : 'started',
         iso: isoInstant(incident.started),
         text: formatInstant(incident.started),
         relative: relativeTo(incident.started, registry.buildTime),
