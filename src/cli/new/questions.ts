@@ -17,6 +17,8 @@ export interface Question {
   /** text (default), a choice among options, several values, or yes/no. */
   readonly type?: 'text' | 'choice' | 'list' | 'yes-no' | undefined;
   readonly options?: ((answers: Answers) => readonly string[]) | undefined;
+  /** What a prompt offers, when narrower than what a flag may name. */
+  readonly promptOptions?: ((answers: Answers) => readonly string[]) | undefined;
   readonly required?: boolean | undefined;
   /** Used when the flag is not given (and offered as the answer at a prompt). */
   readonly default?: ((answers: Answers) => string | undefined) | undefined;
@@ -86,7 +88,7 @@ function checkOption(question: Question, answer: Answer, answers: Answers): void
 }
 
 async function ask(question: Question, fallback: string | undefined, answers: Answers): Promise<Answer> {
-  const options = question.options?.(answers);
+  const options = (question.promptOptions ?? question.options)?.(answers);
   let result: unknown;
   if (question.type === 'yes-no') {
     result = await prompts.confirm({ message: question.message, initialValue: fallback === 'true' });

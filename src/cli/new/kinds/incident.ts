@@ -174,6 +174,16 @@ const incidentIds = (context: ScaffoldContext) => documentsOf(context, 'incident
 const kindOf = (context: ScaffoldContext, answers: Answers) =>
   findDocument(context, 'incident', String(answers['id'])).data['kind'] === 'maintenance' ? 'maintenance' : 'incident';
 
+/** Incidents still open: the ones an update can be posted to. */
+const openIncidentIds = (context: ScaffoldContext) =>
+  documentsOf(context, 'incident')
+    .filter((entry) => {
+      const updates = entry.data['updates'];
+      const last = Array.isArray(updates) ? (updates.at(-1) as { status?: unknown } | undefined) : undefined;
+      return !['resolved', 'completed'].includes(String(last?.status));
+    })
+    .map((entry) => entry.id);
+
 export const incidentUpdate: Scaffold = {
   summary: 'post an update on an incident and set its status',
   questions: (context) => [
@@ -183,7 +193,9 @@ export const incidentUpdate: Scaffold = {
       type: 'choice',
       required: true,
       placeholder: 'ID',
+      // A flag may name any incident (a resolved one is refused with the reason); the prompt offers open ones.
       options: () => incidentIds(context),
+      promptOptions: () => openIncidentIds(context),
     },
     {
       flag: 'status',
