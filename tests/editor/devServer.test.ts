@@ -150,15 +150,15 @@ describe('npm run dev in the browser', () => {
     await page.waitForTimeout(500); // the page's Vite client connects to the dev server
 
     edit('vendor.yml', /^name: Kestrel Software Preview$/m, 'name: Kestrel Software Live');
-    await expect.poll(() => page.content(), { timeout: 5000 }).toContain('Kestrel Software Live');
+    await expect.poll(() => page.content(), { timeout: 15_000 }).toContain('Kestrel Software Live');
 
     edit('incidents/INC-2026-0031.md', /^impact: major$/m, 'impact: huge');
     const overlay = page.locator('vite-error-overlay');
-    await overlay.waitFor({ timeout: 5000 });
+    await overlay.waitFor({ timeout: 15_000 });
     expect(await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '')).toContain(checkErrors()[0]);
 
     edit('incidents/INC-2026-0031.md', /^impact: huge$/m, 'impact: major');
-    await expect.poll(() => page.locator('vite-error-overlay').count(), { timeout: 5000 }).toBe(0);
+    await expect.poll(() => page.locator('vite-error-overlay').count(), { timeout: 15_000 }).toBe(0);
     await page.close();
-  });
+  }, 90_000);
 });
