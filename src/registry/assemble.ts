@@ -11,8 +11,17 @@ import type { AdvisoryData } from './schema/advisory.ts';
 import type { IncidentData } from './schema/incident.ts';
 import type { ProductData } from './schema/product.ts';
 import type { PolicyKind } from './schema/policy.ts';
-import type { SupportLevel } from './schema/supportLevels.ts';
-import type { Advisory, Incident, Policy, Product, ProductStatus, Registry, ReleaseLine, RichText } from './types.ts';
+import type {
+  Advisory,
+  Incident,
+  Policy,
+  Product,
+  ProductStatus,
+  Registry,
+  ReleaseLine,
+  RichText,
+  SupportLevel,
+} from './types.ts';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
@@ -34,11 +43,12 @@ export function assembleRegistry(documents: ValidDocuments, context: RuleContext
   };
   const body = (document: Valid<unknown>) => rich(document, ['body'], document.source.body, document.source.bodyHtml);
 
-  const levels = new Map(supportLevels.data.levels.map((level) => [level.id, level]));
-  supportLevels.data.levels.forEach((level, index) => {
-    rich(supportLevels, ['levels', index, 'distribution'], level.distribution);
-    rich(supportLevels, ['levels', index, 'notification'], level.notification);
-  });
+  const levelList: SupportLevel[] = supportLevels.data.levels.map((level, index) => ({
+    ...level,
+    distribution: rich(supportLevels, ['levels', index, 'distribution'], level.distribution),
+    notification: rich(supportLevels, ['levels', index, 'notification'], level.notification),
+  }));
+  const levels = new Map(levelList.map((level) => [level.id, level]));
   const levelOf = (id: string): SupportLevel => levels.get(id)!;
 
   const products = documents.products
@@ -71,7 +81,7 @@ export function assembleRegistry(documents: ValidDocuments, context: RuleContext
     buildDate: context.buildDate,
     buildTime: context.buildTime,
     vendor: vendor.data,
-    supportLevels: supportLevels.data.levels,
+    supportLevels: levelList,
     products,
     releaseLines: products.flatMap((product) => product.releaseLines),
     incidents,

@@ -1,8 +1,7 @@
 /** Support phases and statuses of a release line as of the build date: pure date arithmetic. */
 import { addDaysTo, daysBetween, type CalendarDate } from './calendarDate.ts';
 import type { ReleaseLineData } from './schema/product.ts';
-import type { SupportLevel } from './schema/supportLevels.ts';
-import type { Phase, ReleaseLineStatus } from './types.ts';
+import type { Phase, ReleaseLineStatus, SupportLevel } from './types.ts';
 
 /** Each phase starts the day after the previous one ends; the last ends at the end of support. */
 export function phasesOf(releaseLine: ReleaseLineData, levelOf: (id: string) => SupportLevel): Phase[] {

@@ -8,7 +8,7 @@ import type { AdvisoryData } from './schema/advisory.ts';
 import type { IncidentData } from './schema/incident.ts';
 import type { PolicyKind } from './schema/policy.ts';
 import type { ProductData } from './schema/product.ts';
-import type { SupportLevel } from './schema/supportLevels.ts';
+import type { SupportLevelData } from './schema/supportLevels.ts';
 import type { Vendor } from './schema/vendor.ts';
 
 /** Markdown with its sanitised HTML (rendered on first use). */
@@ -45,6 +45,12 @@ export interface RegistryIndex {
   incidentsFor(productSlug: string): readonly Incident[];
   advisoriesFor(productSlug: string): readonly Advisory[];
   policy(kind: PolicyKind): Policy;
+}
+
+/** A level of the vendor's support catalogue (Code of Practice 4.1), with its Markdown rendered. */
+export interface SupportLevel extends Omit<SupportLevelData, 'distribution' | 'notification'> {
+  readonly distribution: RichText;
+  readonly notification: RichText;
 }
 
 export interface Product {

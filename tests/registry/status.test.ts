@@ -1,10 +1,14 @@
 /** Support status of a release line, as of an explicit build date. */
 import { describe, expect, it } from 'vitest';
 import { endOfSecuritySupport, phasesOf, statusOf } from '../../src/registry/lifecycle.ts';
-import type { SupportLevel } from '../../src/registry/schema/supportLevels.ts';
-import { supportLevels } from '../support/contentFixture.ts';
+import { loadRegistry } from '../../src/registry/loadRegistry.ts';
+import { BUILD_DATE, createContent } from '../support/contentFixture.ts';
 
-const levelOf = (id: string) => supportLevels.levels.find((level) => level.id === id) as SupportLevel;
+// The support levels as the Registry gives them, from the fixture's catalogue.
+const fixture = createContent();
+const registry = loadRegistry({ contentDir: fixture.dir, buildDate: BUILD_DATE });
+fixture.cleanup();
+const levelOf = (id: string) => registry.index.supportLevel(id)!;
 
 const releaseLine = {
   name: '1.x',

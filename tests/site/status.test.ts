@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase, ReleaseLineStatus } from '../../src/registry/types.ts';
-import type { SupportLevel } from '../../src/registry/schema/supportLevels.ts';
+import type { SupportLevel } from '../../src/registry/types.ts';
 import {
   endOfSupportInWords,
   impactView,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SupportLevel } from '../../src/registry/schema/supportLevels.ts';
+import type { SupportLevel } from '../../src/registry/types.ts';
 import type { Phase, ReleaseLine, ReleaseLineStatus } from '../../src/registry/types.ts';
 import { timelineGeometry, timelineLayout } from '../../src/site/view/timeline.ts';
 

@@ -163,7 +163,7 @@ export function assessCodeOfPractice(registry: Registry): PrincipleAssessment[] 
   };
   const levels = registry.supportLevels;
   const describedLevels = levels.filter(
-    (level) => level.patchCadence.trim() && level.distribution.trim() && level.notification.trim(),
+    (level) => level.patchCadence.trim() && level.distribution.markdown.trim() && level.notification.markdown.trim(),
   ).length;
   const claim412: ClaimAssessment = {
     id: '4.1.2',

@@ -6,7 +6,7 @@ import type { AdvisoryData } from '../schema/advisory.ts';
 import type { IncidentData } from '../schema/incident.ts';
 import type { PolicyData } from '../schema/policy.ts';
 import type { ProductData } from '../schema/product.ts';
-import type { SupportLevel } from '../schema/supportLevels.ts';
+import type { SupportLevelData } from '../schema/supportLevels.ts';
 import type { Vendor } from '../schema/vendor.ts';
 import type { SourceDocument } from '../source/document.ts';
 
@@ -18,7 +18,7 @@ export interface Valid<Data> {
 export interface ValidDocuments {
   /** Undefined when the file is missing or invalid (already reported); rules skip what needs it. */
   vendor: Valid<Vendor> | undefined;
-  supportLevels: Valid<{ levels: SupportLevel[] }> | undefined;
+  supportLevels: Valid<{ levels: SupportLevelData[] }> | undefined;
   /** A product file failed to parse or validate (already reported): unknown product names are not reported again. */
   someProductInvalid: boolean;
   /** Likewise for policies: a missing policy may be the broken file. */

@@ -40,4 +40,4 @@ export const supportLevelsSchema = z
   })
   .describe('The support-level catalogue (content/support-levels.yml).');
 
-export type SupportLevel = z.output<typeof supportLevelSchema>;
+export type SupportLevelData = z.output<typeof supportLevelSchema>;

@@ -4,7 +4,7 @@
  * Pure: release lines and the build date in, coordinates out; the component only draws them.
  */
 import { daysBetween, type CalendarDate } from '../../registry/calendarDate.ts';
-import type { SupportLevel } from '../../registry/schema/supportLevels.ts';
+import type { SupportLevel } from '../../registry/types.ts';
 import type { ReleaseLine } from '../../registry/types.ts';
 
 export interface TimelineBar {
