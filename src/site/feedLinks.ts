@@ -4,7 +4,7 @@
  * by src/outputs/feeds at exactly these paths.
  */
 import type { Vendor } from '../registry/schema/vendor.ts';
-import { paths, sitePath, type FeedFormat } from './urls.ts';
+import { feedFormatList, feedMediaTypes, paths, sitePath, type FeedFormat } from './urls.ts';
 
 export interface FeedLink {
   readonly title: string;
@@ -13,27 +13,20 @@ export interface FeedLink {
   readonly type: string;
 }
 
-export const feedMediaTypes: Readonly<Record<FeedFormat, string>> = {
-  rss: 'application/rss+xml',
-  atom: 'application/atom+xml',
-  json: 'application/feed+json',
-};
-
 const formatNames: Readonly<Record<FeedFormat, string>> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
-const formats: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 
 /** Every update of the vendor in the three formats, then (on a product page) the product's own feeds. */
 export function feedLinks(
   vendor: Pick<Vendor, 'site' | 'name'>,
   product?: { readonly slug: string; readonly name: string } | undefined,
 ): FeedLink[] {
-  const siteWide = formats.map((format) => ({
+  const siteWide = feedFormatList.map((format) => ({
     title: `${vendor.name}: all updates (${formatNames[format]})`,
     href: sitePath(vendor, paths.feed('all', format)),
     type: feedMediaTypes[format],
   }));
   if (!product) return siteWide;
-  const productFeeds = formats.map((format) => ({
+  const productFeeds = feedFormatList.map((format) => ({
     title: `${product.name} updates (${formatNames[format]})`,
     href: sitePath(vendor, paths.productFeed(product.slug, format)),
     type: feedMediaTypes[format],

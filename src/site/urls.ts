@@ -9,6 +9,13 @@ export const feedTopics = ['all', 'support', 'end-of-support', 'incidents', 'adv
 export type FeedTopic = (typeof feedTopics)[number];
 export const feedFormats = { rss: 'xml', atom: 'atom', json: 'json' } as const;
 export type FeedFormat = keyof typeof feedFormats;
+export const feedFormatList = Object.keys(feedFormats) as FeedFormat[];
+/** Media types of the feed formats (for <link type> and Content-Type). */
+export const feedMediaTypes: Readonly<Record<FeedFormat, string>> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+};
 
 export const paths = {
   home: () => '',

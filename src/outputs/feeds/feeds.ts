@@ -3,7 +3,14 @@
  * Site-wide there is one feed per topic; each product has one feed with all its events.
  */
 import type { Product, Registry } from '../../registry/types.ts';
-import { absoluteUrl, paths, type FeedFormat, type FeedTopic } from '../../site/urls.ts';
+import {
+  absoluteUrl,
+  feedFormatList,
+  feedMediaTypes,
+  paths,
+  type FeedFormat,
+  type FeedTopic,
+} from '../../site/urls.ts';
 import type { SubscriberEvent } from './events.ts';
 
 export interface FeedDescription {
@@ -21,13 +28,10 @@ export interface FeedDescription {
   readonly events: readonly SubscriberEvent[];
 }
 
-export const feedMediaTypes: Readonly<Record<FeedFormat, string>> = {
-  rss: 'application/rss+xml; charset=utf-8',
-  atom: 'application/atom+xml; charset=utf-8',
-  json: 'application/feed+json; charset=utf-8',
-};
-
-export const feedFormatList: readonly FeedFormat[] = ['rss', 'atom', 'json'];
+/** Content-Type of each format as served. */
+export const feedContentTypes = Object.fromEntries(
+  feedFormatList.map((format) => [format, `${feedMediaTypes[format]}; charset=utf-8`]),
+) as Readonly<Record<FeedFormat, string>>;
 
 const topicFeeds: Readonly<Record<FeedTopic, { title: string; description: string; page: () => string }>> = {
   all: {
