@@ -3,7 +3,7 @@ import type { Registry } from '../../registry/types.ts';
 import { feedTopics, type FeedFormat, type FeedTopic } from '../../site/urls.ts';
 import { renderAtom } from './atom.ts';
 import { subscriberEvents, type SubscriberEvent } from './events.ts';
-import { feedMediaTypes, productFeed, topicFeed, type FeedDescription } from './feeds.ts';
+import { feedContentTypes, productFeed, topicFeed, type FeedDescription } from './feeds.ts';
 import { renderJsonFeed } from './jsonFeed.ts';
 import { opmlMediaType, renderOpml } from './opml.ts';
 import { renderRss } from './rss.ts';
@@ -25,6 +25,25 @@ function events(registry: Registry): SubscriberEvent[] {
   return derived;
 }
 
+/** Each product's events, newest first, grouped once: a filter per product feed is quadratic. */
+const productEventsOf = new WeakMap<Registry, Map<string, SubscriberEvent[]>>();
+
+function productEvents(registry: Registry, slug: string): SubscriberEvent[] {
+  let grouped = productEventsOf.get(registry);
+  if (!grouped) {
+    grouped = new Map();
+    for (const event of events(registry)) {
+      for (const productSlug of new Set(event.productSlugs)) {
+        let list = grouped.get(productSlug);
+        if (!list) grouped.set(productSlug, (list = []));
+        list.push(event);
+      }
+    }
+    productEventsOf.set(registry, grouped);
+  }
+  return grouped.get(slug) ?? [];
+}
+
 const renderers: Readonly<Record<FeedFormat, (feed: FeedDescription) => string>> = {
   rss: renderRss,
   atom: renderAtom,
@@ -32,7 +51,7 @@ const renderers: Readonly<Record<FeedFormat, (feed: FeedDescription) => string>>
 };
 
 function file(feed: FeedDescription, format: FeedFormat): OutputFile {
-  return { body: renderers[format](feed), contentType: feedMediaTypes[format] };
+  return { body: renderers[format](feed), contentType: feedContentTypes[format] };
 }
 
 export function topicFeedFile(registry: Registry, topic: FeedTopic, format: FeedFormat): OutputFile {
@@ -42,7 +61,7 @@ export function topicFeedFile(registry: Registry, topic: FeedTopic, format: Feed
 /** Undefined for a slug that names no product. */
 export function productFeedFile(registry: Registry, slug: string, format: FeedFormat): OutputFile | undefined {
   const product = registry.index.product(slug);
-  return product && file(productFeed(registry, events(registry), product), format);
+  return product && file(productFeed(registry, productEvents(registry, slug), product), format);
 }
 
 export function opmlFile(registry: Registry): OutputFile {
@@ -50,7 +69,12 @@ export function opmlFile(registry: Registry): OutputFile {
   return {
     body: renderOpml(registry, [
       { title: 'By topic', feeds: feedTopics.map((topic) => topicFeed(registry, all, topic)) },
-      { title: 'By product', feeds: registry.products.map((product) => productFeed(registry, all, product)) },
+      {
+        title: 'By product',
+        feeds: registry.products.map((product) =>
+          productFeed(registry, productEvents(registry, product.slug), product),
+        ),
+      },
     ]),
     contentType: opmlMediaType,
   };
