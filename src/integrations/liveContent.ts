@@ -14,6 +14,7 @@ import type { CheckResult } from '../registry/loadRegistry.ts';
 import { formatProblem } from '../registry/problems.ts';
 import { contentDir } from '../site/config.ts';
 import { devContent, reloadDevContent } from '../site/devContent.ts';
+import { escapeText } from '../outputs/markup.ts';
 
 /** Saves often come as several file events (write, rename); one check per burst is enough. */
 const SETTLE_MS = 30;
@@ -74,7 +75,6 @@ function problemList(result: CheckResult): string {
 
 /** A plain page with the problems; Vite's client reloads it once the content is fixed. */
 function sendProblemPage(response: ServerResponse, result: CheckResult): void {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   response.statusCode = 500;
   response.setHeader('Content-Type', 'text/html; charset=utf-8');
   response.end(
@@ -82,7 +82,7 @@ function sendProblemPage(response: ServerResponse, result: CheckResult): void {
       '<script type="module" src="/@vite/client"></script></head><body>' +
       '<h1>The content has errors</h1><p>Fix them and save: this page reloads by itself. ' +
       '<code>npm run check</code> prints the same list.</p>' +
-      `<pre>${escape(problemList(result))}</pre></body></html>`,
+      `<pre>${escapeText(problemList(result))}</pre></body></html>`,
   );
 }
 

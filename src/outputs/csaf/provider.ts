@@ -9,6 +9,7 @@ import type { Advisory, Registry } from '../../registry/types.ts';
 import { absoluteUrl, paths } from '../../site/urls.ts';
 import { csafAdvisoryDocument, csafDocumentText, csafPublisher, type CsafDocument } from './advisoryDocument.ts';
 import { csafAdvisoryPath, csafFileName, csafRelativePath, csafYearOf } from './location.ts';
+import { escapeAttribute } from '../markup.ts';
 
 export interface CsafFile {
   readonly advisory: Advisory;
@@ -29,7 +30,22 @@ export interface PublicSigningKey {
   readonly fingerprint: string;
 }
 
-export function csafFiles(registry: Registry): CsafFile[] {
+/**
+ * Computed once per Registry: every document route and listing asks for the whole set, and
+ * rebuilding it per request made the CSAF routes quadratic in the number of advisories.
+ */
+const filesOf = new WeakMap<Registry, readonly CsafFile[]>();
+
+export function csafFiles(registry: Registry): readonly CsafFile[] {
+  let files = filesOf.get(registry);
+  if (!files) {
+    files = computeCsafFiles(registry);
+    filesOf.set(registry, files);
+  }
+  return files;
+}
+
+function computeCsafFiles(registry: Registry): CsafFile[] {
   return registry.advisories.map((advisory) => {
     const document = csafAdvisoryDocument(registry, advisory);
     const text = csafDocumentText(document);
@@ -161,9 +177,6 @@ export function yearFolderEntries(files: readonly CsafFile[], year: string, sign
     .sort();
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /**
  * §7.1.12 asks for directory listings so people can browse the folders; a static host does not
  * make them, so the build writes a plain index.html (no script, no style) in each folder.
@@ -171,15 +184,15 @@ const escapeHtml = (text: string) =>
 export function directoryListing(sitePathOfFolder: string, entries: readonly string[], language: string): string {
   const title = `Index of ${sitePathOfFolder}`;
   const items = ['../', ...entries]
-    .map((entry) => `<li><a href="${escapeHtml(entry)}">${escapeHtml(entry)}</a></li>`)
+    .map((entry) => `<li><a href="${escapeAttribute(entry)}">${escapeAttribute(entry)}</a></li>`)
     .join('\n');
   return `<!doctype html>
-<html lang="${escapeHtml(language)}">
+<html lang="${escapeAttribute(language)}">
 <head><meta charset="utf-8">
 <meta http-equiv="content-security-policy" content="default-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">
-<title>${escapeHtml(title)}</title></head>
+<title>${escapeAttribute(title)}</title></head>
 <body>
-<h1>${escapeHtml(title)}</h1>
+<h1>${escapeAttribute(title)}</h1>
 <ul>
 ${items}
 </ul>

@@ -1,7 +1,7 @@
 /** Atom 1.0 (RFC 4287), written directly so every value is escaped text (see rss.ts). */
 import type { SubscriberEvent } from './events.ts';
 import type { FeedDescription } from './feeds.ts';
-import { escapeAttribute as attribute, escapeText as text } from './markup.ts';
+import { escapeAttribute as attribute, escapeText as text } from '../markup.ts';
 
 export function renderAtom(feed: FeedDescription): string {
   return [

@@ -24,7 +24,7 @@ import type {
   ReleaseLine,
 } from '../../registry/types.ts';
 import { absoluteUrl, paths, type FeedTopic } from '../../site/urls.ts';
-import { escapeText as html, withAbsoluteLinks } from './markup.ts';
+import { escapeText as html, withAbsoluteLinks } from '../markup.ts';
 
 export type EventTopic = Exclude<FeedTopic, 'all'>;
 

@@ -3,7 +3,7 @@
  * (a single `author`, no `language`), so 1.1 is written here.
  */
 import type { FeedDescription } from './feeds.ts';
-import { withoutForbiddenCharacters } from './markup.ts';
+import { withoutForbiddenCharacters } from '../markup.ts';
 
 export function renderJsonFeed(feed: FeedDescription): string {
   const document = {

@@ -6,7 +6,7 @@
 import type { Registry } from '../../registry/types.ts';
 import { absoluteUrl, paths } from '../../site/urls.ts';
 import type { FeedDescription } from './feeds.ts';
-import { escapeAttribute as attribute, escapeText as text } from './markup.ts';
+import { escapeAttribute as attribute, escapeText as text } from '../markup.ts';
 import { rfc822 } from './rss.ts';
 
 export const opmlMediaType = 'text/x-opml; charset=utf-8';

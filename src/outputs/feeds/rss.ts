@@ -5,7 +5,7 @@
  */
 import type { SubscriberEvent } from './events.ts';
 import type { FeedDescription } from './feeds.ts';
-import { escapeAttribute as attribute, escapeText as text } from './markup.ts';
+import { escapeAttribute as attribute, escapeText as text } from '../markup.ts';
 
 /** RFC 822 date-time (RSS 2.0 "pubDate"), in GMT, e.g. "Tue, 10 Feb 2026 00:00:00 GMT". */
 export function rfc822(instant: string): string {

@@ -1,5 +1,5 @@
 /**
- * Escaping for the markup the feeds are written in. Every string that reaches a feed goes
+ * Escaping for the markup outputs are written in (feeds, OPML, listings). Every string goes
  * through one of these, so a title with `<`, `&` or `]]>` stays text and the XML stays
  * well-formed.
  */
