@@ -9,13 +9,14 @@
  * 5. The staging folder replaces the output folder (src/build/atomicOutput.ts): a failed or
  *    killed build leaves the previous site exactly as it was.
  */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, type SpawnOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { publishStaging, removeStaleStaging, stagingDirFor } from '../src/build/atomicOutput.ts';
 import { finaliseSite } from '../src/build/finalise.ts';
 import { parseCommonArgs } from '../src/cli/args.ts';
+import { createProgress, saveTimings } from '../src/cli/progress.ts';
 import { printProblems, summary } from '../src/cli/report.ts';
 import { BuildTimeError, resolveBuildTime } from '../src/registry/buildTime.ts';
 import { checkContent, defaultContentDir } from '../src/registry/loadRegistry.ts';
@@ -26,15 +27,23 @@ const UNCHANGED = 'the previous site is unchanged';
 
 class BuildFailure extends Error {}
 
-function run(step: string, command: string, args: string[], options: SpawnSyncOptions): void {
-  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
-  if (result.status !== 0) {
-    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+/** Runs a step's process; asynchronous only so the progress line can tick meanwhile. */
+async function run(step: string, command: string, args: string[], options: SpawnOptions): Promise<void> {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  if (status !== 0) {
+    output = output.trim();
     throw new BuildFailure(`${step} failed${output ? `:\n${output}` : ' (see above)'}`);
   }
 }
 
-function main(): number {
+async function main(): Promise<number> {
   let options;
   let buildTime: Date;
   try {
@@ -48,7 +57,10 @@ function main(): number {
   const contentDir = path.resolve(options.contentDir ?? defaultContentDir());
   const outDir = path.resolve(typeof options.flags['out'] === 'string' ? options.flags['out'] : 'dist');
 
+  const progress = createProgress();
+  progress.phase('check', 'content');
   const checked = checkContent({ contentDir, buildDate: buildTime.toISOString() });
+  progress.end();
   printProblems(checked.problems);
   if (!checked.registry) {
     console.error(`✖ build stopped: ${summary(checked.problems, checked.files.length)}; ${UNCHANGED}`);
@@ -73,17 +85,24 @@ function main(): number {
   const stagingDir = stagingDirFor(outDir);
   try {
     mkdirSync(cacheDir, { recursive: true });
+    progress.phase('contentlayer2', `${checked.files.length} files`);
     // contentlayer2 writes .contentlayer/ in its working folder, which it takes from $PWD.
-    run(
+    await run(
       'contentlayer2 (content ingestion)',
-      bin('contentlayer2'),
-      ['build', '--config', path.join(root, 'contentlayer.config.ts')],
+      process.execPath,
+      [
+        path.join(root, 'src', 'build', 'contentlayerCli.ts'),
+        'build',
+        '--config',
+        path.join(root, 'contentlayer.config.ts'),
+      ],
       {
         cwd: cacheDir,
         env: { ...env, PWD: cacheDir },
       },
     );
-    run('astro (rendering)', bin('astro'), ['build', '--silent'], {
+    progress.phase('astro', 'rendering');
+    await run('astro (rendering)', bin('astro'), ['build', '--silent'], {
       cwd: root,
       env: {
         ...env,
@@ -94,11 +113,13 @@ function main(): number {
     });
     // Pagefind indexes the rendered pages into <site>/pagefind/: search runs in the browser from
     // the site's own files, with no third-party service.
-    run('pagefind (search index)', process.execPath, [bin('pagefind'), '--site', stagingDir, '--silent'], {
+    progress.phase('pagefind', 'search index');
+    await run('pagefind (search index)', process.execPath, [bin('pagefind'), '--site', stagingDir, '--silent'], {
       cwd: root,
       env,
     });
     if (process.env['TRUSTLINE_TEST_FAULT'] === 'after-render') throw new Error('fault injected by a test');
+    progress.phase('finalise', 'headers and manifest');
     finaliseSite(stagingDir, {
       buildDate: registry.buildDate,
       buildTime: registry.buildTime,
@@ -106,7 +127,10 @@ function main(): number {
       basePath: registry.vendor.site.basePath,
     });
     publishStaging(stagingDir, outDir);
+    progress.end();
+    saveTimings(progress);
   } catch (error) {
+    progress.end();
     rmSync(stagingDir, { recursive: true, force: true });
     console.error(`✖ build failed: ${(error as Error).message}\n${UNCHANGED}`);
     return 1;
@@ -115,4 +139,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

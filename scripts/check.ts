@@ -5,6 +5,7 @@
  * usage error.
  */
 import { parseCommonArgs } from '../src/cli/args.ts';
+import { createProgress, saveTimings } from '../src/cli/progress.ts';
 import { printProblems, summary } from '../src/cli/report.ts';
 import { BuildTimeError } from '../src/registry/buildTime.ts';
 import { checkContent } from '../src/registry/loadRegistry.ts';
@@ -18,7 +19,11 @@ function main(): number {
     return 2;
   }
   try {
+    const progress = createProgress();
+    progress.phase('check', 'content');
     const result = checkContent({ contentDir: options.contentDir, buildDate: options.buildDate });
+    progress.end();
+    saveTimings(progress);
     printProblems(result.problems);
     const ok = result.registry !== undefined;
     const line = `${ok ? '✔' : '✖'} ${summary(result.problems, result.files.length)} (as of ${result.buildDate})`;

@@ -1,0 +1,297 @@
+/**
+ * npm run bench -- --size M|L|XL [--seed N] [--runs N] [--json] [--no-build]
+ *
+ * Measures check and build on a generated registry (scripts/generate.ts, cached per size and
+ * seed under .trustline/bench/). Every measurement runs the real command in a fresh process:
+ *
+ * - check cold: the first check after the content was written or rebuilt (fresh process; the
+ *   OS file cache holds whatever the previous step left). check warm: the same command again
+ *   straight after, with the files in the OS cache. check keeps no cache of its own.
+ * - build cold: no caches (the contentlayer2 cache of that content folder and the output folder
+ *   are deleted first). build warm: the same build again after editing one incident.
+ * - peak RSS: sampled from /proc every 100 ms over the whole process tree (the build spawns
+ *   contentlayer2, astro and pagefind): the largest sum over all processes alive at once.
+ *
+ * Figures are medians over the runs; the phase times come from the build itself
+ * (TRUSTLINE_TIMINGS, src/cli/progress.ts).
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { GENERATED_BUILD_DATE, SIZES, type SizeName } from '../src/cli/generate/syntheticRegistry.ts';
+import { writeContentFolder } from '../src/cli/generate/writeContentFolder.ts';
+import type { PhaseTiming } from '../src/cli/progress.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const USAGE = 'usage: npm run bench -- --size M|L|XL [--seed N] [--runs N] [--json] [--no-build]';
+
+interface Measurement {
+  seconds: number;
+  /** Peak resident memory of the whole process tree, MiB. */
+  peakTreeMiB: number;
+  /** Peak of the largest single process, MiB. */
+  peakProcessMiB: number;
+  phases: PhaseTiming[];
+}
+
+// ---------------------------------------------------------------- measuring a process tree
+
+/** Resident set sizes (bytes) of `rootPid` and all its descendants, from /proc. */
+function treeRss(rootPid: number): number[] {
+  const parentOf = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name (which may contain spaces): state ppid ... rss is field 24.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parentOf.set(Number(entry), Number(fields[1]));
+      rss.set(Number(entry), Number(fields[21]) * 4096);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let current: number | undefined = pid; current !== undefined && current > 1; current = parentOf.get(current)) {
+      if (current === rootPid) return true;
+    }
+    return false;
+  };
+  return [...rss].filter(([pid]) => inTree(pid)).map(([, bytes]) => bytes);
+}
+
+async function measure(command: string[], env: NodeJS.ProcessEnv, timingsFile?: string): Promise<Measurement> {
+  const started = performance.now();
+  const child = spawn(command[0]!, command.slice(1), {
+    cwd: root,
+    env: { ...env, ...(timingsFile ? { TRUSTLINE_TIMINGS: timingsFile } : {}), CI: 'true' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  let peakTree = 0;
+  let peakProcess = 0;
+  const sample = () => {
+    if (child.pid === undefined) return;
+    const sizes = treeRss(child.pid);
+    peakTree = Math.max(
+      peakTree,
+      sizes.reduce((a, b) => a + b, 0),
+    );
+    peakProcess = Math.max(peakProcess, ...sizes);
+  };
+  const sampler = setInterval(sample, 100);
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  if (status !== 0) throw new Error(`${command.join(' ')} failed (${status}):\n${stderr.slice(-4000)}`);
+  const phases =
+    timingsFile && existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, 'utf8')) as PhaseTiming[]) : [];
+  const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  return { seconds, peakTreeMiB: mib(peakTree), peakProcessMiB: mib(peakProcess), phases };
+}
+
+// ---------------------------------------------------------------- the output
+
+function siteFigures(siteDir: string) {
+  let files = 0;
+  let pages = 0;
+  let bytes = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        files++;
+        bytes += statSync(full).size;
+        if (entry.name.endsWith('.html')) pages++;
+      }
+    }
+  };
+  walk(siteDir);
+  return { files, pages, megabytes: Math.round((bytes / 1024 / 1024) * 10) / 10 };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function summarise(runs: Measurement[]) {
+  const phaseNames = [...new Set(runs.flatMap((run) => run.phases.map((phase) => phase.phase)))];
+  return {
+    runs: runs.length,
+    seconds: round(median(runs.map((run) => run.seconds))),
+    allSeconds: runs.map((run) => round(run.seconds)),
+    peakTreeMiB: median(runs.map((run) => run.peakTreeMiB)),
+    peakProcessMiB: median(runs.map((run) => run.peakProcessMiB)),
+    phases: Object.fromEntries(
+      phaseNames.map((name) => [
+        name,
+        round(median(runs.map((run) => run.phases.find((phase) => phase.phase === name)?.seconds ?? 0))),
+      ]),
+    ),
+  };
+}
+
+function machine() {
+  const cpuModel = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel,
+    memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    loadAverage: os.loadavg().map((load) => round(load)),
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+/** Appends a marker to the body of one incident, a different one each time (an editor's fix). */
+function editOneIncident(contentDir: string, run: number): string {
+  const incidents = readdirSync(path.join(contentDir, 'incidents')).sort();
+  const file = path.join(contentDir, 'incidents', incidents[(run * 7919) % incidents.length]!);
+  writeFileSync(file, `${readFileSync(file, 'utf8')}\nCorrected wording (benchmark edit ${run + 1}).\n`);
+  return path.relative(root, file);
+}
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        size: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        runs: { type: 'string', default: '3' },
+        json: { type: 'boolean', default: false },
+        'no-build': { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const size = values.size?.toUpperCase() as SizeName | undefined;
+  const seed = Number(values.seed);
+  const runs = Number(values.runs);
+  if (!size || !(size === 'S' || size in SIZES) || !Number.isSafeInteger(seed) || !(runs >= 1)) {
+    console.error(`bench: give --size S, M, L or XL, a whole-number --seed and --runs of at least 1\n${USAGE}`);
+    return 2;
+  }
+  const log = values.json ? () => undefined : (line: string) => console.log(line);
+
+  const benchDir = path.join(root, '.trustline', 'bench', `${size}-seed${seed}`);
+  const contentDir = path.join(benchDir, 'content');
+  const siteDir = path.join(benchDir, 'site');
+  const marker = path.join(benchDir, 'generated');
+  // Generated once per size and seed; the benchmark's own edits (one line appended to an incident
+  // per warm build) keep the content valid, so the cache stays usable.
+  let fileCount: number;
+  if (existsSync(marker)) {
+    fileCount = Number(readFileSync(marker, 'utf8').split(' ')[2]);
+    log(`using the generated registry in ${path.relative(root, contentDir)} (${fileCount} files)`);
+  } else {
+    rmSync(benchDir, { recursive: true, force: true });
+    mkdirSync(contentDir, { recursive: true });
+    const generatedAt = performance.now();
+    fileCount = writeContentFolder(size, seed, contentDir);
+    writeFileSync(marker, `${size} ${seed} ${fileCount}\n`);
+    log(
+      `generated ${fileCount} files (size ${size}, seed ${seed}) in ${round((performance.now() - generatedAt) / 1000, 1)} s`,
+    );
+  }
+
+  const node = process.execPath;
+  const env = { ...process.env };
+  const dateArgs = ['--content', contentDir, '--date', GENERATED_BUILD_DATE];
+  const checkCommand = [node, path.join(root, 'scripts', 'check.ts'), ...dateArgs];
+  const buildCommand = [node, path.join(root, 'scripts', 'build.ts'), ...dateArgs, '--out', siteDir];
+  const cacheDir = path.join(
+    root,
+    '.trustline',
+    'cache',
+    createHash('sha256').update(contentDir).digest('hex').slice(0, 16),
+  );
+  const timingsFile = path.join(benchDir, 'timings.json');
+
+  const checkCold: Measurement[] = [];
+  const checkWarm: Measurement[] = [];
+  const buildCold: Measurement[] = [];
+  const buildWarm: Measurement[] = [];
+  for (let run = 0; run < runs; run++) {
+    checkCold.push(await measure(checkCommand, env));
+    checkWarm.push(await measure(checkCommand, env));
+    log(`check run ${run + 1}: cold ${round(checkCold.at(-1)!.seconds)} s, warm ${round(checkWarm.at(-1)!.seconds)} s`);
+  }
+  let site: ReturnType<typeof siteFigures> | undefined;
+  if (!values['no-build']) {
+    for (let run = 0; run < runs; run++) {
+      rmSync(cacheDir, { recursive: true, force: true });
+      rmSync(siteDir, { recursive: true, force: true });
+      buildCold.push(await measure(buildCommand, env, timingsFile));
+      const edited = editOneIncident(contentDir, run);
+      buildWarm.push(await measure(buildCommand, env, timingsFile));
+      log(
+        `build run ${run + 1}: cold ${round(buildCold.at(-1)!.seconds)} s, warm ${round(buildWarm.at(-1)!.seconds)} s (edited ${edited})`,
+      );
+    }
+    site = siteFigures(siteDir);
+  }
+
+  const coldBuild = buildCold.length > 0 ? summarise(buildCold) : undefined;
+  const result = {
+    size,
+    seed,
+    registry: size === 'S' ? 'demo content' : SIZES[size],
+    files: fileCount,
+    machine: machine(),
+    check: { cold: summarise(checkCold), warm: summarise(checkWarm) },
+    build: coldBuild && { cold: coldBuild, warm: summarise(buildWarm) },
+    site: site && {
+      ...site,
+      millisecondsPerPage: coldBuild ? round((coldBuild.seconds * 1000) / site.pages, 1) : undefined,
+    },
+  };
+  writeFileSync(path.join(benchDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+  if (values.json) {
+    console.log(JSON.stringify(result, null, 2));
+    return 0;
+  }
+  const line = (label: string, figures: ReturnType<typeof summarise>) =>
+    `${label.padEnd(12)} ${String(figures.seconds).padStart(8)} s  peak ${figures.peakTreeMiB} MiB (largest process ${figures.peakProcessMiB} MiB)  runs ${figures.allSeconds.join(', ')}`;
+  log('');
+  log(
+    `size ${size}: ${fileCount} content files; ${result.machine.cpus} CPUs, ${result.machine.cpuModel}, ${result.machine.memoryGiB} GiB, Node ${result.machine.node}, load ${result.machine.loadAverage.join(' ')}`,
+  );
+  log(line('check cold', result.check.cold));
+  log(line('check warm', result.check.warm));
+  if (result.build) {
+    log(line('build cold', result.build.cold));
+    log(
+      `             phases: ${Object.entries(result.build.cold.phases)
+        .map(([name, s]) => `${name} ${s} s`)
+        .join(', ')}`,
+    );
+    log(line('build warm', result.build.warm));
+    log(
+      `             phases: ${Object.entries(result.build.warm.phases)
+        .map(([name, s]) => `${name} ${s} s`)
+        .join(', ')}`,
+    );
+  }
+  if (result.site) {
+    log(
+      `site         ${result.site.pages} pages, ${result.site.files} files, ${result.site.megabytes} MB, ${result.site.millisecondsPerPage} ms per page (cold)`,
+    );
+  }
+  return 0;
+}
+
+process.exitCode = await main();
