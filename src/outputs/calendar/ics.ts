@@ -36,8 +36,13 @@ export function utcDateTime(instant: string): string {
     .replace(/[-:]/g, '');
 }
 
-const encoder = new TextEncoder();
 const MAX_OCTETS = 75;
+
+/** Octets of one character in UTF-8 (RFC 3629 §3), from its code point: no encoder per character. */
+function utf8Length(character: string): number {
+  const codePoint = character.codePointAt(0)!;
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
 
 /**
  * §3.1: lines longer than 75 octets are folded by inserting CRLF and a space; the space counts
@@ -45,11 +50,13 @@ const MAX_OCTETS = 75;
  * surrogate pair), which some clients would otherwise show as garbage.
  */
 export function fold(line: string): string {
+  // Most lines are short ASCII: nothing to fold.
+  if (line.length <= MAX_OCTETS && !/[^\x00-\x7f]/.test(line)) return line;
   const lines: string[] = [];
   let current = '';
   let octets = 0;
   for (const character of line) {
-    const size = encoder.encode(character).length;
+    const size = utf8Length(character);
     if (octets + size > MAX_OCTETS) {
       lines.push(current);
       current = ' ';
