@@ -10,16 +10,17 @@
  *    killed build leaves the previous site exactly as it was.
  */
 import { spawn, type SpawnOptions } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { publishStaging, removeStaleStaging, stagingDirFor } from '../src/build/atomicOutput.ts';
 import { finaliseSite } from '../src/build/finalise.ts';
 import { parseCommonArgs } from '../src/cli/args.ts';
+import { contentCacheDir, parseCacheFile } from '../src/cli/cacheDir.ts';
 import { createProgress, saveTimings } from '../src/cli/progress.ts';
 import { printProblems, summary } from '../src/cli/report.ts';
 import { BuildTimeError, resolveBuildTime } from '../src/registry/buildTime.ts';
 import { checkContent, defaultContentDir } from '../src/registry/loadRegistry.ts';
+import { enableParseCache, saveParseCache } from '../src/registry/source/parseCache.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -59,7 +60,9 @@ async function main(): Promise<number> {
 
   const progress = createProgress();
   progress.phase('check', 'content');
+  enableParseCache(parseCacheFile(contentDir));
   const checked = checkContent({ contentDir, buildDate: buildTime.toISOString() });
+  saveParseCache();
   progress.end();
   printProblems(checked.problems);
   if (!checked.registry) {
@@ -75,12 +78,7 @@ async function main(): Promise<number> {
     SOURCE_DATE_EPOCH: String(Math.floor(buildTime.getTime() / 1000)),
     TRUSTLINE_CONTENT: contentDir,
   };
-  const cacheDir = path.join(
-    root,
-    '.trustline',
-    'cache',
-    createHash('sha256').update(contentDir).digest('hex').slice(0, 16),
-  );
+  const cacheDir = contentCacheDir(contentDir);
   removeStaleStaging(outDir);
   const stagingDir = stagingDirFor(outDir);
   try {

@@ -23,7 +23,19 @@ export type CvssResult =
   | { ok: true; version: CvssVersion; vector: string; score: number; severity: CvssSeverity }
   | { ok: false; message: string };
 
+/** Vectors repeat across advisories and check and assembly both score them: score each once. */
+const scored = new Map<string, CvssResult>();
+
 export function scoreCvss(vector: string): CvssResult {
+  let result = scored.get(vector);
+  if (!result) {
+    result = computeCvss(vector);
+    scored.set(vector, result);
+  }
+  return result;
+}
+
+function computeCvss(vector: string): CvssResult {
   const version = vector.startsWith('CVSS:3.1/') ? '3.1' : vector.startsWith('CVSS:4.0/') ? '4.0' : undefined;
   if (!version) {
     return {

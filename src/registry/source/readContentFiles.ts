@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Problem } from '../problems.ts';
 import { CONTENT_LAYOUT, kindOfPath, type SourceDocument } from './document.ts';
 import { parseYaml, splitFrontMatter } from './frontMatter.ts';
+import { cachedParse, rememberParse } from './parseCache.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -157,7 +158,10 @@ export function parseContentText(
     body = split.body;
     dataLine = split.frontMatterLine;
   }
+  const cached = cachedParse(yamlText);
+  if (cached) return { kind, file, data: cached.data ?? {}, body, dataLine };
   const parsed = parseYaml(yamlText);
+  if (parsed.errors.length === 0) rememberParse(yamlText, parsed.data);
   for (const error of parsed.errors) {
     problems.push({ severity: 'error', file, line: error.line + dataLine - 1, message: error.message });
   }

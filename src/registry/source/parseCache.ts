@@ -1,0 +1,64 @@
+/**
+ * A persistent cache of parsed front matter, for the commands people run again and again
+ * (check, build). YAML parsing is most of the time `check` spends on a large registry; a file
+ * whose front matter has not changed since the last run is not parsed again.
+ *
+ * Keyed by a hash of the YAML text itself (not the file's time stamps), so a changed file can
+ * never be served stale data. Only clean parses are kept: a file with YAML errors is always
+ * parsed again, so its messages and lines are exact. Off unless a command switches it on.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+
+const FORMAT = 1;
+
+interface CacheState {
+  file: string;
+  previous: Map<string, unknown>;
+  used: Map<string, unknown>;
+}
+
+let state: CacheState | undefined;
+
+/** Switches the cache on for this process, backed by `file`. */
+export function enableParseCache(file: string): void {
+  let previous = new Map<string, unknown>();
+  try {
+    const stored = deserialize(readFileSync(file)) as { format?: number; entries?: Map<string, unknown> };
+    if (stored.format === FORMAT && stored.entries instanceof Map) previous = stored.entries;
+  } catch {
+    // No cache yet, or an unreadable one: start afresh.
+  }
+  state = { file, previous, used: new Map() };
+}
+
+const keyOf = (yamlText: string) => createHash('sha1').update(yamlText).digest('base64');
+
+/** The parsed data of `yamlText` from an earlier run; structuredClone-safe plain data. */
+export function cachedParse(yamlText: string): { data: unknown } | undefined {
+  if (!state) return undefined;
+  const key = keyOf(yamlText);
+  if (!state.previous.has(key)) return undefined;
+  const data = state.previous.get(key);
+  state.used.set(key, data);
+  return { data };
+}
+
+export function rememberParse(yamlText: string, data: unknown): void {
+  state?.used.set(keyOf(yamlText), data);
+}
+
+/** Writes the entries this run used (so the cache never outgrows the content). */
+export function saveParseCache(): void {
+  if (!state) return;
+  try {
+    mkdirSync(path.dirname(state.file), { recursive: true });
+    const temporary = `${state.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, serialize({ format: FORMAT, entries: state.used }));
+    renameSync(temporary, state.file);
+  } catch {
+    // A cache that cannot be written only costs time on the next run.
+  }
+}
