@@ -103,9 +103,11 @@ describe('atomic output', () => {
     'leaves the previous site exactly as it was when the build is killed halfway',
     async () => {
       const before = previous();
+      // Its own process group, killed whole like a cancelled CI job: the build and its children.
       const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'build.ts'), ...demoArgs(site)], {
         cwd: ROOT,
         stdio: 'ignore',
+        detached: true,
       });
       const staging = () => readdirSync(work).find((entry) => entry.startsWith('.site.staging-'));
       // Kill it once Astro has started writing the new site.
@@ -114,7 +116,7 @@ describe('atomic output', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(staging()).toBeDefined();
-      child.kill('SIGKILL');
+      process.kill(-child.pid!, 'SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
       expect(fingerprint(site)).toEqual(before);
     },
