@@ -4,9 +4,9 @@
  * Measures check and build on a generated registry (scripts/generate.ts, cached per size and
  * seed under .trustline/bench/). Every measurement runs the real command in a fresh process:
  *
- * - check cold: the first check after the content was written or rebuilt (fresh process; the
- *   OS file cache holds whatever the previous step left). check warm: the same command again
- *   straight after, with the files in the OS cache. check keeps no cache of its own.
+ * - check cold: a fresh process without check's parse cache (src/registry/source/parseCache.ts);
+ *   the OS file cache holds whatever the previous step left. check warm: the same command again
+ *   straight after, with the parse cache and the files in the OS cache.
  * - build cold: no caches (the contentlayer2 cache of that content folder and the output folder
  *   are deleted first). build warm: the same build again after editing one incident.
  * - peak RSS: sampled from /proc every 100 ms over the whole process tree (the build spawns
@@ -16,11 +16,11 @@
  * (TRUSTLINE_TIMINGS, src/cli/progress.ts).
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentCacheDir, parseCacheFile } from '../src/cli/cacheDir.ts';
 import { GENERATED_BUILD_DATE, SIZES, type SizeName } from '../src/cli/generate/syntheticRegistry.ts';
 import { writeContentFolder } from '../src/cli/generate/writeContentFolder.ts';
 import type { PhaseTiming } from '../src/cli/progress.ts';
@@ -213,12 +213,7 @@ async function main(): Promise<number> {
   const dateArgs = ['--content', contentDir, '--date', GENERATED_BUILD_DATE];
   const checkCommand = [node, path.join(root, 'scripts', 'check.ts'), ...dateArgs];
   const buildCommand = [node, path.join(root, 'scripts', 'build.ts'), ...dateArgs, '--out', siteDir];
-  const cacheDir = path.join(
-    root,
-    '.trustline',
-    'cache',
-    createHash('sha256').update(contentDir).digest('hex').slice(0, 16),
-  );
+  const cacheDir = contentCacheDir(contentDir);
   const timingsFile = path.join(benchDir, 'timings.json');
 
   const checkCold: Measurement[] = [];
@@ -226,6 +221,7 @@ async function main(): Promise<number> {
   const buildCold: Measurement[] = [];
   const buildWarm: Measurement[] = [];
   for (let run = 0; run < runs; run++) {
+    rmSync(parseCacheFile(contentDir), { force: true });
     checkCold.push(await measure(checkCommand, env));
     checkWarm.push(await measure(checkCommand, env));
     log(`check run ${run + 1}: cold ${round(checkCold.at(-1)!.seconds)} s, warm ${round(checkWarm.at(-1)!.seconds)} s`);

@@ -28,20 +28,28 @@ const UNCHANGED = 'the previous site is unchanged';
 
 class BuildFailure extends Error {}
 
-/** Runs a step's process; asynchronous only so the progress line can tick meanwhile. */
-async function run(step: string, command: string, args: string[], options: SpawnOptions): Promise<void> {
+/** Starts a step's process; `done` settles when it ends (rejecting with its output on failure). */
+function start(step: string, command: string, args: string[], options: SpawnOptions) {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const status = await new Promise<number | null>((resolve, reject) => {
+  const done = new Promise<void>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', resolve);
+    child.on('close', (status) => {
+      output = output.trim();
+      if (status === 0) resolve();
+      else reject(new BuildFailure(`${step} failed${output ? `:\n${output}` : ' (see above)'}`));
+    });
   });
-  if (status !== 0) {
-    output = output.trim();
-    throw new BuildFailure(`${step} failed${output ? `:\n${output}` : ' (see above)'}`);
-  }
+  // Awaited later; never an unhandled rejection meanwhile.
+  done.catch(() => undefined);
+  return { child, done };
+}
+
+/** Runs a step's process; asynchronous so the progress line can tick meanwhile. */
+async function run(step: string, command: string, args: string[], options: SpawnOptions): Promise<void> {
+  await start(step, command, args, options).done;
 }
 
 async function main(): Promise<number> {
@@ -58,6 +66,29 @@ async function main(): Promise<number> {
   const contentDir = path.resolve(options.contentDir ?? defaultContentDir());
   const outDir = path.resolve(typeof options.flags['out'] === 'string' ? options.flags['out'] : 'dist');
 
+  // Every process of this build sees the same instant (reproducible-builds.org SOURCE_DATE_EPOCH).
+  const env = {
+    ...process.env,
+    SOURCE_DATE_EPOCH: String(Math.floor(buildTime.getTime() / 1000)),
+    TRUSTLINE_CONTENT: contentDir,
+  };
+  const cacheDir = contentCacheDir(contentDir);
+  mkdirSync(cacheDir, { recursive: true });
+  // contentlayer2 writes only into its cache folder, so it ingests on the second core while the
+  // check runs here; a failed check stops it, and nothing is published either way.
+  // contentlayer2 writes .contentlayer/ in its working folder, which it takes from $PWD.
+  const ingestion = start(
+    'contentlayer2 (content ingestion)',
+    process.execPath,
+    [
+      path.join(root, 'src', 'build', 'contentlayerCli.ts'),
+      'build',
+      '--config',
+      path.join(root, 'contentlayer.config.ts'),
+    ],
+    { cwd: cacheDir, env: { ...env, PWD: cacheDir } },
+  );
+
   const progress = createProgress();
   progress.phase('check', 'content');
   enableParseCache(parseCacheFile(contentDir));
@@ -66,39 +97,20 @@ async function main(): Promise<number> {
   progress.end();
   printProblems(checked.problems);
   if (!checked.registry) {
+    ingestion.child.kill();
+    await ingestion.done.catch(() => undefined);
     console.error(`✖ build stopped: ${summary(checked.problems, checked.files.length)}; ${UNCHANGED}`);
     return 1;
   }
   const { registry } = checked;
   console.log(`✔ content checked: ${summary(checked.problems, checked.files.length)} (as of ${registry.buildDate})`);
 
-  // Every process of this build sees the same instant (reproducible-builds.org SOURCE_DATE_EPOCH).
-  const env = {
-    ...process.env,
-    SOURCE_DATE_EPOCH: String(Math.floor(buildTime.getTime() / 1000)),
-    TRUSTLINE_CONTENT: contentDir,
-  };
-  const cacheDir = contentCacheDir(contentDir);
   removeStaleStaging(outDir);
   const stagingDir = stagingDirFor(outDir);
   try {
-    mkdirSync(cacheDir, { recursive: true });
+    // The time contentlayer2 still needs once the check is done.
     progress.phase('contentlayer2', `${checked.files.length} files`);
-    // contentlayer2 writes .contentlayer/ in its working folder, which it takes from $PWD.
-    await run(
-      'contentlayer2 (content ingestion)',
-      process.execPath,
-      [
-        path.join(root, 'src', 'build', 'contentlayerCli.ts'),
-        'build',
-        '--config',
-        path.join(root, 'contentlayer.config.ts'),
-      ],
-      {
-        cwd: cacheDir,
-        env: { ...env, PWD: cacheDir },
-      },
-    );
+    await ingestion.done;
     progress.phase('astro', 'rendering');
     await run('astro (rendering)', bin('astro'), ['build', '--silent'], {
       cwd: root,
