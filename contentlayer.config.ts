@@ -16,7 +16,19 @@ function fieldsOf(schema: z.ZodType): FieldDefs {
   return Object.fromEntries(Object.keys(shape).map((name) => [name, { type: 'json' as const }]));
 }
 
-const documentTypes = (Object.keys(contentTypes) as ContentKind[]).map((kind) => {
+/**
+ * The build ingests in two processes, one per core (scripts/build.ts): shard "a" takes the
+ * Markdown files whose name ends in 0-4 before ".md", shard "b" everything else, including the two
+ * YAML files. Together they cover every file exactly once; unset, one process takes all.
+ */
+const shard = process.env['TRUSTLINE_INGEST_SHARD'];
+const SHARD_A_FILES = '**/*[0-4].md';
+
+const kinds = (Object.keys(contentTypes) as ContentKind[]).filter(
+  (kind) => shard !== 'a' || contentTypes[kind].hasBody,
+);
+
+const documentTypes = kinds.map((kind) => {
   const { typeName, schema, location, hasBody } = contentTypes[kind];
   return defineDocumentType(() => ({
     name: typeName,
@@ -29,6 +41,8 @@ const documentTypes = (Object.keys(contentTypes) as ContentKind[]).map((kind) =>
 export default makeSource({
   contentDirPath: path.resolve(process.env['TRUSTLINE_CONTENT'] ?? 'content'),
   documentTypes,
+  ...(shard === 'a' && { contentDirExclude: ['**/*[!0-4].md', '*.yml'] }),
+  ...(shard === 'b' && { contentDirExclude: [SHARD_A_FILES] }),
   // With a custom pipeline contentlayer2 passes the whole file: remark-frontmatter keeps the front
   // matter out of the rendered body.
   markdown: (processor) => {

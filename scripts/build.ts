@@ -14,6 +14,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { publishStaging, removeStaleStaging, stagingDirFor } from '../src/build/atomicOutput.ts';
 import { finaliseSite } from '../src/build/finalise.ts';
+import { INGEST_SHARDS, joinShards, shardDir } from '../src/build/ingestShards.ts';
 import { parseCommonArgs } from '../src/cli/args.ts';
 import { contentCacheDir, parseCacheFile } from '../src/cli/cacheDir.ts';
 import { createProgress, saveTimings } from '../src/cli/progress.ts';
@@ -74,20 +75,24 @@ async function main(): Promise<number> {
   };
   const cacheDir = contentCacheDir(contentDir);
   mkdirSync(cacheDir, { recursive: true });
-  // contentlayer2 writes only into its cache folder, so it ingests on the second core while the
-  // check runs here; a failed check stops it, and nothing is published either way.
-  // contentlayer2 writes .contentlayer/ in its working folder, which it takes from $PWD.
-  const ingestion = start(
-    'contentlayer2 (content ingestion)',
-    process.execPath,
-    [
-      path.join(root, 'src', 'build', 'contentlayerCli.ts'),
-      'build',
-      '--config',
-      path.join(root, 'contentlayer.config.ts'),
-    ],
-    { cwd: cacheDir, env: { ...env, PWD: cacheDir } },
-  );
+  // contentlayer2 writes only into its cache folder, so it ingests on both cores, in two shards
+  // (src/build/ingestShards.ts), while the check runs here; a failed check stops it, and nothing
+  // is published either way. contentlayer2 writes .contentlayer/ in its working folder ($PWD).
+  const ingestions = INGEST_SHARDS.map((shard) => {
+    const workDir = shardDir(cacheDir, shard);
+    mkdirSync(workDir, { recursive: true });
+    return start(
+      'contentlayer2 (content ingestion)',
+      process.execPath,
+      [
+        path.join(root, 'src', 'build', 'contentlayerCli.ts'),
+        'build',
+        '--config',
+        path.join(root, 'contentlayer.config.ts'),
+      ],
+      { cwd: workDir, env: { ...env, PWD: workDir, TRUSTLINE_INGEST_SHARD: shard } },
+    );
+  });
 
   const progress = createProgress();
   progress.phase('check', 'content');
@@ -97,8 +102,8 @@ async function main(): Promise<number> {
   progress.end();
   printProblems(checked.problems);
   if (!checked.registry) {
-    ingestion.child.kill();
-    await ingestion.done.catch(() => undefined);
+    for (const ingestion of ingestions) ingestion.child.kill();
+    await Promise.allSettled(ingestions.map((ingestion) => ingestion.done));
     console.error(`✖ build stopped: ${summary(checked.problems, checked.files.length)}; ${UNCHANGED}`);
     return 1;
   }
@@ -110,13 +115,17 @@ async function main(): Promise<number> {
   try {
     // The time contentlayer2 still needs once the check is done.
     progress.phase('contentlayer2', `${checked.files.length} files`);
-    await ingestion.done;
+    await Promise.all(ingestions.map((ingestion) => ingestion.done)).catch((error: unknown) => {
+      for (const ingestion of ingestions) ingestion.child.kill();
+      throw error;
+    });
+    const generatedDir = joinShards(cacheDir);
     progress.phase('astro', 'rendering');
     await run('astro (rendering)', bin('astro'), ['build', '--silent'], {
       cwd: root,
       env: {
         ...env,
-        TRUSTLINE_GENERATED: path.join(cacheDir, '.contentlayer', 'generated'),
+        TRUSTLINE_GENERATED: generatedDir,
         TRUSTLINE_OUT_DIR: stagingDir,
       },
       stdio: 'inherit',
