@@ -18,6 +18,8 @@ interface CacheState {
   file: string;
   previous: Map<string, unknown>;
   used: Map<string, unknown>;
+  /** True once this run parsed something the cache did not hold. */
+  changed: boolean;
 }
 
 let state: CacheState | undefined;
@@ -31,7 +33,7 @@ export function enableParseCache(file: string): void {
   } catch {
     // No cache yet, or an unreadable one: start afresh.
   }
-  state = { file, previous, used: new Map() };
+  state = { file, previous, used: new Map(), changed: false };
 }
 
 const keyOf = (yamlText: string) => createHash('sha1').update(yamlText).digest('base64');
@@ -47,12 +49,15 @@ export function cachedParse(yamlText: string): { data: unknown } | undefined {
 }
 
 export function rememberParse(yamlText: string, data: unknown): void {
-  state?.used.set(keyOf(yamlText), data);
+  if (!state) return;
+  state.used.set(keyOf(yamlText), data);
+  state.changed = true;
 }
 
 /** Writes the entries this run used (so the cache never outgrows the content). */
 export function saveParseCache(): void {
-  if (!state) return;
+  // Nothing new and nothing gone: the stored file is already right.
+  if (!state || (!state.changed && state.used.size === state.previous.size)) return;
   try {
     mkdirSync(path.dirname(state.file), { recursive: true });
     const temporary = `${state.file}.${process.pid}.tmp`;
