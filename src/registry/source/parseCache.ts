@@ -54,15 +54,17 @@ export function rememberParse(yamlText: string, data: unknown): void {
   state.changed = true;
 }
 
-/** Writes the entries this run used (so the cache never outgrows the content). */
+/** Writes the entries this run used (so the cache never outgrows the content), then lets go of them. */
 export function saveParseCache(): void {
+  const saving = state;
+  state = undefined;
   // Nothing new and nothing gone: the stored file is already right.
-  if (!state || (!state.changed && state.used.size === state.previous.size)) return;
+  if (!saving || (!saving.changed && saving.used.size === saving.previous.size)) return;
   try {
-    mkdirSync(path.dirname(state.file), { recursive: true });
-    const temporary = `${state.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, serialize({ format: FORMAT, entries: state.used }));
-    renameSync(temporary, state.file);
+    mkdirSync(path.dirname(saving.file), { recursive: true });
+    const temporary = `${saving.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, serialize({ format: FORMAT, entries: saving.used }));
+    renameSync(temporary, saving.file);
   } catch {
     // A cache that cannot be written only costs time on the next run.
   }
