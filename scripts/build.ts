@@ -111,8 +111,8 @@ async function main(): Promise<number> {
   const { registry } = checked;
   console.log(`✔ content checked: ${summary(checked.problems, checked.files.length)} (as of ${registry.buildDate})`);
 
-  removeStaleStaging(outDir);
-  const stagingDir = stagingDirFor(outDir);
+  removeStaleStaging(outDir, root);
+  const stagingDir = stagingDirFor(outDir, root);
   try {
     // The time contentlayer2 still needs once the check is done.
     progress.phase('contentlayer2', `${checked.files.length} files`);

@@ -95,6 +95,9 @@ describe('atomic output', () => {
       expect(result.stderr).toContain('✖ build failed: fault injected by a test\nthe previous site is unchanged');
       expect(fingerprint(site)).toEqual(before);
       expect(readdirSync(work).filter((entry) => entry.includes('staging'))).toEqual([]);
+      expect(
+        readdirSync(path.join(ROOT, '.trustline', 'staging')).filter((entry) => entry.startsWith('site-')),
+      ).toEqual([]);
     },
     BUILD_TIMEOUT,
   );
@@ -109,10 +112,15 @@ describe('atomic output', () => {
         stdio: 'ignore',
         detached: true,
       });
-      const staging = () => readdirSync(work).find((entry) => entry.startsWith('.site.staging-'));
+      // An output outside the project is rendered in the project's .trustline/staging/ first.
+      const projectStaging = path.join(ROOT, '.trustline', 'staging');
+      const staging = () =>
+        existsSync(projectStaging)
+          ? readdirSync(projectStaging).find((entry) => entry === `site-${child.pid}`)
+          : undefined;
       // Kill it once Astro has started writing the new site.
       const deadline = Date.now() + 120_000;
-      while (Date.now() < deadline && !(staging() && existsSync(path.join(work, staging()!, '_astro')))) {
+      while (Date.now() < deadline && !(staging() && existsSync(path.join(projectStaging, staging()!, '_astro')))) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(staging()).toBeDefined();
@@ -132,6 +140,9 @@ describe('atomic output', () => {
       expect(existsSync(path.join(site, 'from-the-previous-build.txt'))).toBe(false);
       expect(fingerprint(site)).toEqual(fingerprint(DEMO_SITE_DIR));
       expect(readdirSync(work).filter((entry) => entry.includes('staging'))).toEqual([]);
+      expect(
+        readdirSync(path.join(ROOT, '.trustline', 'staging')).filter((entry) => entry.startsWith('site-')),
+      ).toEqual([]);
     },
     BUILD_TIMEOUT,
   );
