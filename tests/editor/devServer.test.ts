@@ -59,10 +59,16 @@ function checkErrors(): string[] {
   return result.problems.filter((problem) => problem.severity === 'error').map(formatProblem);
 }
 
-/** The dev server as an editor starts it: without the test runner's own variables (NODE_ENV=test, VITEST…). */
+/**
+ * The dev server as an editor starts it on their own machine: without the test runner's variables
+ * (NODE_ENV=test, VITEST…) and without CI=true, under which the dev server's browser reload never
+ * settled in our CI runs.
+ */
 function outsideVitest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(
-    Object.entries(env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST'),
+    Object.entries(env).filter(
+      ([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST' && name !== 'CI',
+    ),
   );
 }
 

@@ -120,7 +120,7 @@ describe('hostile content', () => {
     }
     await context.close();
     expect(executed).toEqual([]);
-  });
+  }, 300_000);
 
   it('shows a title made of HTML as text', async () => {
     const page = await browser.newPage();
