@@ -17,16 +17,11 @@ function fieldsOf(schema: z.ZodType): FieldDefs {
 }
 
 /**
- * The build ingests in two processes, one per core (scripts/build.ts): shard "a" takes the
- * Markdown files whose name ends in 0-4 before ".md", shard "b" everything else, including the two
- * YAML files. Together they cover every file exactly once; unset, one process takes all.
+ * The build ingests in shards (src/build/ingestShards.ts): TRUSTLINE_CONTENT is then the shard's
+ * folder of links and TRUSTLINE_INGEST_KINDS the kinds among its files. Unset, all kinds.
  */
-const shard = process.env['TRUSTLINE_INGEST_SHARD'];
-const SHARD_A_FILES = '**/*[0-4].md';
-
-const kinds = (Object.keys(contentTypes) as ContentKind[]).filter(
-  (kind) => shard !== 'a' || contentTypes[kind].hasBody,
-);
+const kinds = (process.env['TRUSTLINE_INGEST_KINDS']?.split(',').filter(Boolean) ??
+  Object.keys(contentTypes)) as ContentKind[];
 
 const documentTypes = kinds.map((kind) => {
   const { typeName, schema, location, hasBody } = contentTypes[kind];
@@ -41,8 +36,6 @@ const documentTypes = kinds.map((kind) => {
 export default makeSource({
   contentDirPath: path.resolve(process.env['TRUSTLINE_CONTENT'] ?? 'content'),
   documentTypes,
-  ...(shard === 'a' && { contentDirExclude: ['**/*[!0-4].md', '*.yml'] }),
-  ...(shard === 'b' && { contentDirExclude: [SHARD_A_FILES] }),
   // With a custom pipeline contentlayer2 passes the whole file: remark-frontmatter keeps the front
   // matter out of the rendered body.
   markdown: (processor) => {

@@ -9,24 +9,37 @@
  * 5. The staging folder replaces the output folder (src/build/atomicOutput.ts): a failed or
  *    killed build leaves the previous site exactly as it was.
  */
-import { spawn, type SpawnOptions } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { publishStaging, removeStaleStaging, stagingDirFor } from '../src/build/atomicOutput.ts';
+import { machineFilesDirFor, publishStaging, removeStaleStaging, stagingDirFor } from '../src/build/atomicOutput.ts';
 import { finaliseSite } from '../src/build/finalise.ts';
-import { INGEST_SHARDS, joinShards, shardDir } from '../src/build/ingestShards.ts';
+import {
+  isIngested,
+  joinShards,
+  markIngested,
+  planShards,
+  prepareShard,
+  type Shard,
+} from '../src/build/ingestShards.ts';
+import { moveInto, writeMachineFiles } from '../src/build/writeMachineFiles.ts';
 import { parseCommonArgs } from '../src/cli/args.ts';
 import { contentCacheDir, parseCacheFile } from '../src/cli/cacheDir.ts';
 import { createProgress, saveTimings } from '../src/cli/progress.ts';
 import { printProblems, summary } from '../src/cli/report.ts';
 import { BuildTimeError, resolveBuildTime } from '../src/registry/buildTime.ts';
-import { checkContent, defaultContentDir } from '../src/registry/loadRegistry.ts';
+import { checkContent, defaultContentDir, loadRegistry } from '../src/registry/loadRegistry.ts';
+import { readContentlayerOutput } from '../src/registry/source/readContentlayerOutput.ts';
+import { listContentFiles } from '../src/registry/source/readContentFiles.ts';
 import { paths } from '../src/site/urls.ts';
 import { enableParseCache, saveParseCache } from '../src/registry/source/parseCache.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const UNCHANGED = 'the previous site is unchanged';
+const contentlayerCli = path.join(root, 'src', 'build', 'contentlayerCli.ts');
+const contentlayerConfig = path.join(root, 'contentlayer.config.ts');
 
 class BuildFailure extends Error {}
 
@@ -54,6 +67,64 @@ async function run(step: string, command: string, args: string[], options: Spawn
   await start(step, command, args, options).done;
 }
 
+/**
+ * Runs contentlayer2 over each shard, as many at a time as there are cores; `stop` kills the
+ * running ones and starts no more.
+ */
+function ingest(shards: readonly Shard[], env: NodeJS.ProcessEnv, contentDir: string) {
+  const queue = [...shards];
+  const running = new Set<ChildProcess>();
+  let stopped = false;
+  const worker = async () => {
+    for (let shard = queue.shift(); shard && !stopped; shard = queue.shift()) {
+      prepareShard(shard, contentDir);
+      const step = start(
+        'contentlayer2 (content ingestion)',
+        process.execPath,
+        [contentlayerCli, 'build', '--config', contentlayerConfig],
+        {
+          cwd: shard.dir,
+          env: {
+            ...env,
+            PWD: shard.dir,
+            TRUSTLINE_CONTENT: shard.contentDir,
+            TRUSTLINE_INGEST_KINDS: shard.kinds.join(','),
+          },
+        },
+      );
+      running.add(step.child);
+      await step.done.finally(() => running.delete(step.child));
+      markIngested(shard);
+    }
+  };
+  const done = Promise.all(Array.from({ length: availableParallelism() }, worker)).then(() => undefined);
+  done.catch(() => undefined);
+  return {
+    done,
+    stop: () => {
+      stopped = true;
+      for (const child of running) child.kill();
+    },
+  };
+}
+
+/**
+ * The same validation as `npm run check`. Only its verdict is kept: the pages and files are built
+ * from contentlayer2's output, and the check's Registry is left to the garbage collector.
+ */
+function checkFirst(contentDir: string, buildTime: Date) {
+  enableParseCache(parseCacheFile(contentDir));
+  const checked = checkContent({ contentDir, buildDate: buildTime.toISOString() });
+  saveParseCache();
+  return {
+    passed: checked.registry !== undefined,
+    problems: checked.problems,
+    summary: summary(checked.problems, checked.files.length),
+    fileCount: checked.files.length,
+    buildDate: checked.buildDate,
+  };
+}
+
 async function main(): Promise<number> {
   let options;
   let buildTime: Date;
@@ -76,61 +147,64 @@ async function main(): Promise<number> {
   };
   const cacheDir = contentCacheDir(contentDir);
   mkdirSync(cacheDir, { recursive: true });
-  // contentlayer2 writes only into its cache folder, so it ingests on both cores, in two shards
-  // (src/build/ingestShards.ts), while the check runs here; a failed check stops it, and nothing
-  // is published either way. contentlayer2 writes .contentlayer/ in its working folder ($PWD).
-  const ingestions = INGEST_SHARDS.map((shard) => {
-    const workDir = shardDir(cacheDir, shard);
-    mkdirSync(workDir, { recursive: true });
-    return start(
-      'contentlayer2 (content ingestion)',
-      process.execPath,
-      [
-        path.join(root, 'src', 'build', 'contentlayerCli.ts'),
-        'build',
-        '--config',
-        path.join(root, 'contentlayer.config.ts'),
-      ],
-      { cwd: workDir, env: { ...env, PWD: workDir, TRUSTLINE_INGEST_SHARD: shard } },
-    );
-  });
+  // contentlayer2 writes only into its cache folder, so it ingests on every core, shard after
+  // shard (src/build/ingestShards.ts), while the check runs here; a failed check stops it, and
+  // nothing is published either way. Shards whose files have not changed are not run again.
+  let shards: Shard[] = [];
+  try {
+    shards = planShards(contentDir, listContentFiles(contentDir), cacheDir, availableParallelism());
+  } catch {
+    // An unreadable content folder: the check below says so, and stops the build.
+  }
+  const ingestion = ingest(
+    shards.filter((shard) => !isIngested(shard)),
+    env,
+    contentDir,
+  );
 
   const progress = createProgress();
   progress.phase('check', 'content');
-  enableParseCache(parseCacheFile(contentDir));
-  const checked = checkContent({ contentDir, buildDate: buildTime.toISOString() });
-  saveParseCache();
+  const checked = checkFirst(contentDir, buildTime);
   progress.end();
   printProblems(checked.problems);
-  if (!checked.registry) {
-    for (const ingestion of ingestions) ingestion.child.kill();
-    await Promise.allSettled(ingestions.map((ingestion) => ingestion.done));
-    console.error(`✖ build stopped: ${summary(checked.problems, checked.files.length)}; ${UNCHANGED}`);
+  if (!checked.passed) {
+    ingestion.stop();
+    await ingestion.done.catch(() => undefined);
+    console.error(`✖ build stopped: ${checked.summary}; ${UNCHANGED}`);
     return 1;
   }
-  const { registry } = checked;
-  console.log(`✔ content checked: ${summary(checked.problems, checked.files.length)} (as of ${registry.buildDate})`);
+  console.log(`✔ content checked: ${checked.summary} (as of ${checked.buildDate})`);
 
   removeStaleStaging(outDir, root);
   const stagingDir = stagingDirFor(outDir, root);
+  const machineDir = machineFilesDirFor(stagingDir);
+  let astro: ReturnType<typeof start> | undefined;
   try {
     // The time contentlayer2 still needs once the check is done.
-    progress.phase('contentlayer2', `${checked.files.length} files`);
-    await Promise.all(ingestions.map((ingestion) => ingestion.done)).catch((error: unknown) => {
-      for (const ingestion of ingestions) ingestion.child.kill();
+    progress.phase('contentlayer2', `${checked.fileCount} files`);
+    await ingestion.done.catch((error: unknown) => {
+      ingestion.stop();
       throw error;
     });
-    const generatedDir = joinShards(cacheDir);
-    progress.phase('astro', 'rendering');
-    await run('astro (rendering)', bin('astro'), ['build', '--silent'], {
+    const generatedDir = joinShards(cacheDir, shards);
+    // Astro renders the pages in its process; this one meanwhile writes the machine-readable
+    // files (feeds, calendars, API, OpenEoX, CSAF, security.txt) from the same contentlayer2
+    // output, on the other core (src/build/writeMachineFiles.ts).
+    progress.phase('astro', 'pages, with machine-readable files beside');
+    astro = start('astro (rendering)', bin('astro'), ['build', '--silent'], {
       cwd: root,
-      env: {
-        ...env,
-        TRUSTLINE_GENERATED: generatedDir,
-        TRUSTLINE_OUT_DIR: stagingDir,
-      },
+      env: { ...env, TRUSTLINE_GENERATED: generatedDir, TRUSTLINE_OUT_DIR: stagingDir },
       stdio: 'inherit',
     });
+    const registry = loadRegistry({
+      contentDir,
+      buildDate: buildTime.toISOString(),
+      sources: readContentlayerOutput(generatedDir, contentDir),
+    });
+    await writeMachineFiles(registry, machineDir);
+    await astro.done;
+    moveInto(machineDir, stagingDir);
+    rmSync(machineDir, { recursive: true, force: true });
     // Pagefind indexes the rendered pages into <site>/pagefind/: search runs in the browser from
     // the site's own files, with no third-party service.
     // Only the pages that mark their content for the index (data-pagefind-body: products,
@@ -157,11 +231,14 @@ async function main(): Promise<number> {
     saveTimings(progress);
   } catch (error) {
     progress.end();
+    astro?.child.kill();
+    await astro?.done.catch(() => undefined);
     rmSync(stagingDir, { recursive: true, force: true });
+    rmSync(machineDir, { recursive: true, force: true });
     console.error(`✖ build failed: ${(error as Error).message}\n${UNCHANGED}`);
     return 1;
   }
-  console.log(`✔ site built in ${path.relative(process.cwd(), outDir) || '.'} (as of ${registry.buildDate})`);
+  console.log(`✔ site built in ${path.relative(process.cwd(), outDir) || '.'} (as of ${checked.buildDate})`);
   return 0;
 }
 

@@ -23,6 +23,9 @@ export function stagingDirFor(outDir: string, projectRoot: string): string {
     : path.join(projectStaging(projectRoot), `${path.basename(outDir)}-${process.pid}`);
 }
 
+/** Where the build writes the machine-readable files before they join the pages (writeMachineFiles.ts). */
+export const machineFilesDirFor = (stagingDir: string): string => `${stagingDir}.files`;
+
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -37,7 +40,7 @@ export function removeStaleStaging(outDir: string, projectRoot: string): void {
   const sweep = (dir: string, matches: (entry: string) => boolean) => {
     if (!existsSync(dir)) return;
     for (const entry of readdirSync(dir)) {
-      const pid = Number(/-(\d+)(?:\.previous)?$/.exec(entry)?.[1]);
+      const pid = Number(/-(\d+)(?:\.previous|\.files)?$/.exec(entry)?.[1]);
       if (matches(entry) && pid && !isRunning(pid)) rmSync(path.join(dir, entry), { recursive: true, force: true });
     }
   };

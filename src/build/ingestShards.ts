@@ -1,38 +1,123 @@
 /**
- * contentlayer2 ingests in two processes, one per core, each over half of the files (the shard
- * is chosen in contentlayer.config.ts by TRUSTLINE_INGEST_SHARD). Each keeps its own cache in its
- * own folder; their outputs are joined into one generated folder for the site build, which
- * checks that every content file came through (readContentlayerOutput).
+ * contentlayer2 ingests the content in shards: several processes, as many at a time as there are
+ * cores, each over a few thousand files. One process over all the files would use one core, and
+ * contentlayer2's time and memory grow faster than its document count beyond ~15,000 documents
+ * (docs/benchmarks.md).
+ *
+ * Each file belongs to one shard, chosen by a hash of its path, so it stays in the same shard from
+ * build to build. A shard's folder holds a link to each of its files (same relative paths, so
+ * contentlayer2 reports the real ones) and contentlayer2's cache and output. A shard whose files are
+ * all unchanged since its last ingestion is not run again: after editing one incident, one shard
+ * runs. The shards' outputs are joined into one generated folder for the site build, which checks
+ * that every content file came through (readContentlayerOutput).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { contentTypes, type ContentKind } from '../registry/schema/index.ts';
+import { kindOfPath } from '../registry/source/document.ts';
 
-export const INGEST_SHARDS = ['a', 'b'] as const;
+/** About this many files per contentlayer2 process (measured: below ~4,000 its cost per document is flat). */
+export const FILES_PER_SHARD = 3_500;
 
-/** Where shard `shard` works; contentlayer2 writes .contentlayer/ there. */
-export const shardDir = (cacheDir: string, shard: string): string => path.join(cacheDir, `ingest-${shard}`);
+export interface Shard {
+  /** Its folder: contentlayer2 runs here and writes .contentlayer/ here. */
+  readonly dir: string;
+  /** The folder of links to its files: contentlayer2's content folder. */
+  readonly contentDir: string;
+  /** Paths relative to the content folder. */
+  readonly files: readonly string[];
+  /** The content kinds among its files: only these document types are declared to contentlayer2. */
+  readonly kinds: readonly ContentKind[];
+  /** Paths and contents of its files: unchanged means its last ingestion still holds. */
+  readonly signature: string;
+}
+
+const SIGNATURE_FILE = 'ingested.sha1';
+const generatedOf = (shardDir: string) => path.join(shardDir, '.contentlayer', 'generated');
+
+/** How many shards for this many files: at least one per core, at most FILES_PER_SHARD in each. */
+export function shardCount(fileCount: number, cores: number): number {
+  return Math.max(cores, Math.ceil(fileCount / FILES_PER_SHARD));
+}
+
+/** The shard a file belongs to: stable for its path, whatever else is in the folder. */
+export function shardOf(relativePath: string, count: number): number {
+  return createHash('sha1').update(relativePath).digest().readUInt32BE(0) % count;
+}
+
+/** Splits the content folder's files into shards, each with its folder under `cacheDir`. */
+export function planShards(contentDir: string, files: readonly string[], cacheDir: string, cores: number): Shard[] {
+  const count = shardCount(files.length, cores);
+  const members: string[][] = Array.from({ length: count }, () => []);
+  for (const file of files) members[shardOf(file, count)]!.push(file);
+  return members.map((shardFiles, index) => {
+    const dir = path.join(cacheDir, `ingest-${count}-${index}`);
+    const hash = createHash('sha1');
+    for (const file of shardFiles)
+      hash
+        .update(`${file}\0`)
+        .update(readFileSync(path.join(contentDir, file)))
+        .update('\0');
+    const kinds = (Object.keys(contentTypes) as ContentKind[]).filter((kind) =>
+      shardFiles.some((file) => kindOfPath(file) === kind),
+    );
+    return { dir, contentDir: path.join(dir, 'content'), files: shardFiles, kinds, signature: hash.digest('hex') };
+  });
+}
+
+/** True when the shard's last successful ingestion was of exactly these files and contents. */
+export function isIngested(shard: Shard): boolean {
+  const recorded = path.join(shard.dir, SIGNATURE_FILE);
+  return (
+    existsSync(recorded) && readFileSync(recorded, 'utf8') === shard.signature && existsSync(generatedOf(shard.dir))
+  );
+}
+
+/** Links the shard's files into its content folder (and nothing else), before contentlayer2 runs. */
+export function prepareShard(shard: Shard, contentDir: string): void {
+  rmSync(path.join(shard.dir, SIGNATURE_FILE), { force: true });
+  rmSync(shard.contentDir, { recursive: true, force: true });
+  const folders = new Set<string>();
+  for (const file of shard.files) {
+    const link = path.join(shard.contentDir, file);
+    if (!folders.has(path.dirname(link))) mkdirSync(path.dirname(link), { recursive: true });
+    folders.add(path.dirname(link));
+    symlinkSync(path.join(contentDir, file), link);
+  }
+}
+
+/** Records a successful ingestion. */
+export function markIngested(shard: Shard): void {
+  writeFileSync(path.join(shard.dir, SIGNATURE_FILE), shard.signature);
+}
 
 /** The joined generated folder (what TRUSTLINE_GENERATED points at). */
 export const joinedGeneratedDir = (cacheDir: string): string => path.join(cacheDir, 'generated');
 
-/** Concatenates each type's _index.json across the shards. */
-export function joinShards(cacheDir: string): string {
+/** Concatenates each type's _index.json across the shards; removes shard folders of other plans. */
+export function joinShards(cacheDir: string, shards: readonly Shard[]): string {
   const joined = joinedGeneratedDir(cacheDir);
   rmSync(joined, { recursive: true, force: true });
   const byType = new Map<string, unknown[]>();
-  for (const shard of INGEST_SHARDS) {
-    const generated = path.join(shardDir(cacheDir, shard), '.contentlayer', 'generated');
-    if (!existsSync(generated)) continue;
+  for (const shard of shards) {
+    const generated = generatedOf(shard.dir);
     for (const entry of readdirSync(generated, { withFileTypes: true })) {
       const indexFile = path.join(generated, entry.name, '_index.json');
       if (!entry.isDirectory() || !existsSync(indexFile)) continue;
-      const documents = JSON.parse(readFileSync(indexFile, 'utf8')) as unknown[];
-      byType.set(entry.name, [...(byType.get(entry.name) ?? []), ...documents]);
+      let documents = byType.get(entry.name);
+      if (!documents) byType.set(entry.name, (documents = []));
+      documents.push(...(JSON.parse(readFileSync(indexFile, 'utf8')) as unknown[]));
     }
   }
   for (const [typeName, documents] of byType) {
     mkdirSync(path.join(joined, typeName), { recursive: true });
     writeFileSync(path.join(joined, typeName, '_index.json'), JSON.stringify(documents));
+  }
+  const current = new Set(shards.map((shard) => path.basename(shard.dir)));
+  for (const entry of readdirSync(cacheDir)) {
+    if (entry.startsWith('ingest-') && !current.has(entry))
+      rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
   }
   return joined;
 }

@@ -3,7 +3,8 @@
  * change, prints the problems in the terminal exactly as `npm run check` does, and reloads the
  * browser. While the content has errors, every page answers with the list of problems (the
  * same lines as `check`) and open pages show them in Vite's error overlay; the dev server keeps
- * running and the next good save brings the site back.
+ * running and the next good save brings the site back. It also serves the machine-readable files,
+ * which a build writes itself rather than through Astro.
  * Production builds are untouched: they read contentlayer2's output (src/site/registry.ts).
  */
 import type { ServerResponse } from 'node:http';
@@ -11,6 +12,8 @@ import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { printProblems, summary } from '../cli/report.ts';
 import type { CheckResult } from '../registry/loadRegistry.ts';
+import type { Registry } from '../registry/types.ts';
+import { machineFiles } from '../outputs/machineFiles.ts';
 import { formatProblem } from '../registry/problems.ts';
 import { contentDir } from '../site/config.ts';
 import { devContent, reloadDevContent } from '../site/devContent.ts';
@@ -53,12 +56,29 @@ export function liveContent(): AstroIntegration {
 
         server.middlewares.use((request, response, next) => {
           const result = devContent();
-          if (result.registry || request.method !== 'GET' || !isPageRequest(request.url ?? '/')) return next();
-          sendProblemPage(response, result);
+          if (request.method !== 'GET') return next();
+          if (!result.registry) return isPageRequest(request.url ?? '/') ? sendProblemPage(response, result) : next();
+          sendMachineFile(result.registry, request.url ?? '/', response).then((sent) => sent || next(), next);
         });
       },
     },
   };
+}
+
+/**
+ * The feeds, calendars, API, CSAF and security.txt: a build writes them beside Astro's pages
+ * (src/build/writeMachineFiles.ts); here the same list answers requests, rendering one file.
+ */
+async function sendMachineFile(registry: Registry, url: string, response: ServerResponse): Promise<boolean> {
+  const pathname = decodeURIComponent(url.split('?')[0] ?? '/');
+  const { basePath } = registry.vendor.site;
+  if (!pathname.startsWith(basePath)) return false;
+  const wanted = pathname.slice(basePath.length);
+  const file = (await machineFiles(registry)).find((candidate) => candidate.path === wanted);
+  if (!file) return false;
+  response.setHeader('Content-Type', file.contentType);
+  response.end(await file.render());
+  return true;
 }
 
 /** Pages, not Vite's own modules and assets. */

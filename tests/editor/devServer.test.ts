@@ -121,6 +121,18 @@ describe('npm run dev', { timeout: 180_000 }, () => {
     expect((await get()).text).toContain('Kestrel Software Preview');
   });
 
+  it('serves the feeds, API and security.txt from the same content, the edit included', async () => {
+    const feed = await fetch(`${origin}/feeds/all.xml`);
+    expect(feed.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
+    expect(await feed.text()).toContain('<title>Kestrel Software Preview: all updates</title>');
+    const api = (await (await fetch(`${origin}/api/v1/index.json`)).json()) as { vendor: string };
+    expect(api.vendor).toBe('Kestrel Software Preview');
+    expect(await (await fetch(`${origin}/.well-known/security.txt`)).text()).toContain(
+      '# Security contacts of Kestrel Software Preview.',
+    );
+    expect((await fetch(`${origin}/feeds/no-such-topic.xml`)).status).toBe(404);
+  });
+
   it('answers with the same messages as check while a file is broken, and keeps running', async () => {
     edit('incidents/INC-2026-0031.md', /^impact: major$/m, 'impact: huge');
     const expected = checkErrors();

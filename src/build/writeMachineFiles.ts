@@ -1,0 +1,45 @@
+/**
+ * The build writes the site's machine-readable files (src/outputs/machineFiles.ts) itself, into
+ * a folder of their own while Astro renders the pages on the other core, then moves them in
+ * beside the pages. Through Astro each of these ~12,000 files (L registry) cost a route, a
+ * Request, a Response and an awaited write; written here they cost their bytes.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { machineFiles } from '../outputs/machineFiles.ts';
+import type { Registry } from '../registry/types.ts';
+
+/** Writes every machine file under `dir`; returns how many. */
+export async function writeMachineFiles(registry: Registry, dir: string): Promise<number> {
+  const files = await machineFiles(registry);
+  const folders = new Set<string>();
+  for (const file of files) {
+    const target = path.join(dir, file.path);
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+    folders.add(folder);
+    writeFileSync(target, await file.render());
+  }
+  return files.length;
+}
+
+/**
+ * Moves every file of `from` into the same place under `into` (renames: same file system). A
+ * file that Astro also wrote is a mistake in the site's routes, never silently overwritten.
+ */
+export function moveInto(from: string, into: string): void {
+  const folders = new Set<string>();
+  for (const entry of readdirSync(from, { withFileTypes: true, recursive: true })) {
+    if (entry.isDirectory()) continue;
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(into, path.relative(from, source));
+    if (existsSync(target)) {
+      throw new Error(
+        `${path.relative(from, source)} is both a page and a machine-readable file; give one another path`,
+      );
+    }
+    if (!folders.has(path.dirname(target))) mkdirSync(path.dirname(target), { recursive: true });
+    folders.add(path.dirname(target));
+    renameSync(source, target);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Ingestion shards (src/build/ingestShards.ts): every content file is ingested by exactly one
+ * shard, a file keeps its shard as the folder grows, and a shard whose files are unchanged is not
+ * ingested again (so a warm build after one edit runs one contentlayer2 process).
+ */
+import { mkdirSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  FILES_PER_SHARD,
+  isIngested,
+  markIngested,
+  planShards,
+  prepareShard,
+  shardCount,
+} from '../../src/build/ingestShards.ts';
+
+let root: string;
+let contentDir: string;
+let cacheDir: string;
+
+function write(relativePath: string, text: string): void {
+  mkdirSync(path.dirname(path.join(contentDir, relativePath)), { recursive: true });
+  writeFileSync(path.join(contentDir, relativePath), text);
+}
+
+const incidents = (count: number) =>
+  Array.from({ length: count }, (_, index) => `incidents/INC-2026-${String(index).padStart(4, '0')}.md`);
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'trustline-shards-'));
+  contentDir = path.join(root, 'content');
+  cacheDir = path.join(root, 'cache');
+  write('vendor.yml', 'name: Example\n');
+  for (const file of incidents(40)) write(file, `---\nid: ${path.basename(file, '.md')}\n---\n`);
+});
+
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const files = () => ['vendor.yml', ...incidents(40)];
+
+describe('ingestion shards', () => {
+  it('uses every core, and more shards only beyond FILES_PER_SHARD files each', () => {
+    expect(shardCount(29, 2)).toBe(2);
+    expect(shardCount(2 * FILES_PER_SHARD, 2)).toBe(2);
+    expect(shardCount(2 * FILES_PER_SHARD + 1, 2)).toBe(3);
+    expect(shardCount(70_006, 2)).toBe(21);
+  });
+
+  it('puts every file in exactly one shard, with the kinds among its files', () => {
+    const shards = planShards(contentDir, files(), cacheDir, 4);
+    expect(shards).toHaveLength(4);
+    expect(shards.flatMap((shard) => shard.files).sort()).toEqual(files().sort());
+    for (const shard of shards) {
+      const expectedKinds = [
+        ...(shard.files.includes('vendor.yml') ? ['vendor'] : []),
+        ...(shard.files.some((file) => file.startsWith('incidents/')) ? ['incident'] : []),
+      ];
+      expect(shard.kinds).toEqual(expectedKinds);
+    }
+  });
+
+  it('keeps a file in its shard when other files are added', () => {
+    const before = planShards(contentDir, files(), cacheDir, 3);
+    for (const file of incidents(45).slice(40)) write(file, '---\n---\n');
+    const after = planShards(contentDir, ['vendor.yml', ...incidents(45)], cacheDir, 3);
+    before.forEach((shard, index) => expect(after[index]!.files).toEqual(expect.arrayContaining([...shard.files])));
+    expect(after.flatMap((shard) => shard.files)).toHaveLength(46);
+  });
+
+  it('links exactly the shard’s files, under their own relative paths', () => {
+    const [shard] = planShards(contentDir, files(), cacheDir, 2);
+    prepareShard(shard!, contentDir);
+    for (const file of shard!.files) {
+      expect(readlinkSync(path.join(shard!.contentDir, file))).toBe(path.join(contentDir, file));
+    }
+  });
+
+  it('is ingested again only when one of its files changed', () => {
+    const shards = planShards(contentDir, files(), cacheDir, 2);
+    for (const shard of shards) {
+      prepareShard(shard, contentDir);
+      expect(isIngested(shard)).toBe(false);
+      mkdirSync(path.join(shard.dir, '.contentlayer', 'generated'), { recursive: true });
+      markIngested(shard);
+    }
+    expect(planShards(contentDir, files(), cacheDir, 2).map(isIngested)).toEqual([true, true]);
+
+    const edited = incidents(40)[7]!;
+    write(edited, '---\nid: INC-2026-0007\ntitle: edited\n---\n');
+    const again = planShards(contentDir, files(), cacheDir, 2);
+    expect(again.map((shard) => isIngested(shard))).toEqual(again.map((shard) => !shard.files.includes(edited)));
+  });
+});
