@@ -8,6 +8,7 @@ import type { Problem } from '../problems.ts';
 import { CONTENT_LAYOUT, kindOfPath, type SourceDocument } from './document.ts';
 import { parseYaml, splitFrontMatter } from './frontMatter.ts';
 import { cachedParse, rememberParse } from './parseCache.ts';
+import { parsePlainYaml } from './plainYaml.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -160,6 +161,12 @@ export function parseContentText(
   }
   const cached = cachedParse(yamlText);
   if (cached) return { kind, file, data: cached.data ?? {}, body, dataLine };
+  // Most front matter is plain enough for the fast reader; the rest (and every error) goes to `yaml`.
+  const plain = parsePlainYaml(yamlText);
+  if (plain !== undefined) {
+    rememberParse(yamlText, plain);
+    return { kind, file, data: plain, body, dataLine };
+  }
   const parsed = parseYaml(yamlText);
   if (parsed.errors.length === 0) rememberParse(yamlText, parsed.data);
   for (const error of parsed.errors) {
