@@ -4,6 +4,8 @@
  * score bands shared by CVSS 3.1 and 4.0.
  */
 import calculator from 'ae-cvss-calculator';
+import calculatorPackage from 'ae-cvss-calculator/package.json' with { type: 'json' };
+import { cached } from './source/parseCache.ts';
 
 export type CvssVersion = '3.1' | '4.0';
 export type CvssSeverity = 'none' | 'low' | 'medium' | 'high' | 'critical';
@@ -48,14 +50,21 @@ function computeCvss(vector: string): CvssResult {
     message: `"${vector}" is not a valid CVSS ${version} vector: give every base metric once, in the standard order, e.g. "${EXAMPLES[version]}"`,
   };
   if (!BASE_VECTORS[version].test(vector)) return invalid;
+  // The calculator is most of the time a warm check spends on advisories (CVSS 4.0: ~0.5 ms a
+  // vector), so its score is kept with the parse cache, keyed by vector and calculator version.
+  const score = cached(`cvss ${calculatorPackage.version} ${vector}`, () => calculateScore(version, vector));
+  if (score === undefined) return invalid;
+  return { ok: true, version, vector, score, severity: severityOf(score) };
+}
+
+function calculateScore(version: CvssVersion, vector: string): number | undefined {
   try {
     const parsed = version === '3.1' ? new calculator.Cvss3P1(vector) : new calculator.Cvss4P0(vector);
     const scores = parsed.calculateScores() as { base?: number; overall?: number };
     const score = scores.base ?? scores.overall;
-    if (typeof score !== 'number' || Number.isNaN(score)) return invalid;
-    return { ok: true, version, vector, score, severity: severityOf(score) };
+    return typeof score === 'number' && !Number.isNaN(score) ? score : undefined;
   } catch {
-    return invalid;
+    return undefined;
   }
 }
 

@@ -20,6 +20,7 @@ import { checkUniqueness } from './rules/uniqueness.ts';
 import { contentTypes, type ContentKind } from './schema/index.ts';
 import { kindOfPath, type SourceDocument } from './source/document.ts';
 import { lineOfField, splitFrontMatter } from './source/frontMatter.ts';
+import { cached, contentKey } from './source/parseCache.ts';
 import { displayPath, readContentFiles } from './source/readContentFiles.ts';
 import type { Registry } from './types.ts';
 import { validateDocument } from './validate.ts';
@@ -144,23 +145,32 @@ function validateAll(
 }
 
 function addLines(problems: Problem[]): void {
-  const texts = new Map<string, { yaml: string; offset: number } | undefined>();
+  const texts = new Map<string, YamlPart | undefined>();
   for (const problem of problems) {
-    if (problem.line !== undefined || !problem.path || problem.path.length === 0) continue;
+    const fieldPath = problem.path;
+    if (problem.line !== undefined || !fieldPath || fieldPath.length === 0) continue;
     if (!texts.has(problem.file)) texts.set(problem.file, readYamlPart(problem.file));
     const text = texts.get(problem.file);
     if (!text) continue;
-    const line = lineOfField(text.yaml, problem.path);
+    // Finding the line parses the file again with positions: remember it with the parse cache.
+    const line = cached(`line ${text.key} ${JSON.stringify(fieldPath)}`, () => lineOfField(text.yaml, fieldPath));
     if (line !== undefined) problem.line = line + text.offset;
   }
 }
 
-function readYamlPart(file: string): { yaml: string; offset: number } | undefined {
+interface YamlPart {
+  yaml: string;
+  /** Lines before the YAML in the file. */
+  offset: number;
+  key: string;
+}
+
+function readYamlPart(file: string): YamlPart | undefined {
   try {
     const text = readFileSync(path.resolve(file), 'utf8');
-    if (!file.endsWith('.md')) return { yaml: text, offset: 0 };
+    if (!file.endsWith('.md')) return { yaml: text, offset: 0, key: contentKey(text) };
     const split = splitFrontMatter(text);
-    return split && { yaml: split.frontMatter, offset: split.frontMatterLine - 1 };
+    return split && { yaml: split.frontMatter, offset: split.frontMatterLine - 1, key: contentKey(split.frontMatter) };
   } catch {
     return undefined;
   }

@@ -6,13 +6,17 @@
  * Keyed by a hash of the YAML text itself (not the file's time stamps), so a changed file can
  * never be served stale data. Only clean parses are kept: a file with YAML errors is always
  * parsed again, so its messages and lines are exact. Off unless a command switches it on.
+ *
+ * The same file keeps other results that are pure functions of content and cost a warm run
+ * most of its time (`cached`): the line of a field in a file with a warning (finding it means
+ * parsing the file again with positions), and CVSS scores.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface CacheState {
   file: string;
@@ -36,12 +40,13 @@ export function enableParseCache(file: string): void {
   state = { file, previous, used: new Map(), changed: false };
 }
 
-const keyOf = (yamlText: string) => createHash('sha1').update(yamlText).digest('base64');
+/** A short key for a text: its SHA-1, so entries name content, never files. */
+export const contentKey = (text: string): string => createHash('sha1').update(text).digest('base64');
 
 /** The parsed data of `yamlText` from an earlier run; structuredClone-safe plain data. */
 export function cachedParse(yamlText: string): { data: unknown } | undefined {
   if (!state) return undefined;
-  const key = keyOf(yamlText);
+  const key = contentKey(yamlText);
   if (!state.previous.has(key)) return undefined;
   const data = state.previous.get(key);
   state.used.set(key, data);
@@ -50,8 +55,25 @@ export function cachedParse(yamlText: string): { data: unknown } | undefined {
 
 export function rememberParse(yamlText: string, data: unknown): void {
   if (!state) return;
-  state.used.set(keyOf(yamlText), data);
+  state.used.set(contentKey(yamlText), data);
   state.changed = true;
+}
+
+/**
+ * `compute()`, or its value from an earlier run. `key` must name everything the value depends
+ * on (build it from `contentKey` of the texts involved), and the value must be structuredClone-safe.
+ */
+export function cached<Value>(key: string, compute: () => Value): Value {
+  if (!state) return compute();
+  if (state.previous.has(key)) {
+    const value = state.previous.get(key) as Value;
+    state.used.set(key, value);
+    return value;
+  }
+  const value = compute();
+  state.used.set(key, value);
+  state.changed = true;
+  return value;
 }
 
 /** Writes the entries this run used (so the cache never outgrows the content), then lets go of them. */
