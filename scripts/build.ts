@@ -3,8 +3,10 @@
  *
  * 1. check: the same validation as `npm run check`; any error stops the build before anything
  *    is written.
- * 2. contentlayer2 ingests the content (in a cache folder per content folder).
- * 3. Astro renders the site into a staging folder, and Pagefind indexes it for search.
+ * 2. contentlayer2 ingests the content, in shards on every core, while the check runs; shards
+ *    whose files did not change are not run again (src/build/ingestShards.ts).
+ * 3. Astro renders the pages into a staging folder; meanwhile this process writes the
+ *    machine-readable files and the Pagefind search index from the same contentlayer2 output.
  * 4. Host headers, .nojekyll and /build-manifest.json are written (src/build/finalise.ts).
  * 5. The staging folder replaces the output folder (src/build/atomicOutput.ts): a failed or
  *    killed build leaves the previous site exactly as it was.
@@ -23,6 +25,7 @@ import {
   prepareShard,
   type Shard,
 } from '../src/build/ingestShards.ts';
+import { writeSearchIndex } from '../src/build/searchIndex.ts';
 import { moveInto, writeMachineFiles } from '../src/build/writeMachineFiles.ts';
 import { parseCommonArgs } from '../src/cli/args.ts';
 import { contentCacheDir, parseCacheFile } from '../src/cli/cacheDir.ts';
@@ -32,7 +35,7 @@ import { BuildTimeError, resolveBuildTime } from '../src/registry/buildTime.ts';
 import { checkContent, defaultContentDir, loadRegistry } from '../src/registry/loadRegistry.ts';
 import { readContentlayerOutput } from '../src/registry/source/readContentlayerOutput.ts';
 import { listContentFiles } from '../src/registry/source/readContentFiles.ts';
-import { paths } from '../src/site/urls.ts';
+import { searchDocuments } from '../src/site/searchDocuments.ts';
 import { enableParseCache, saveParseCache } from '../src/registry/source/parseCache.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -60,11 +63,6 @@ function start(step: string, command: string, args: string[], options: SpawnOpti
   // Awaited later; never an unhandled rejection meanwhile.
   done.catch(() => undefined);
   return { child, done };
-}
-
-/** Runs a step's process; asynchronous so the progress line can tick meanwhile. */
-async function run(step: string, command: string, args: string[], options: SpawnOptions): Promise<void> {
-  await start(step, command, args, options).done;
 }
 
 /**
@@ -188,9 +186,9 @@ async function main(): Promise<number> {
     });
     const generatedDir = joinShards(cacheDir, shards);
     // Astro renders the pages in its process; this one meanwhile writes the machine-readable
-    // files (feeds, calendars, API, OpenEoX, CSAF, security.txt) from the same contentlayer2
-    // output, on the other core (src/build/writeMachineFiles.ts).
-    progress.phase('astro', 'pages, with machine-readable files beside');
+    // files (feeds, calendars, API, OpenEoX, CSAF, security.txt) and the search index from the
+    // same contentlayer2 output, on the other core (src/build/writeMachineFiles.ts, searchIndex.ts).
+    progress.phase('astro', 'pages, with machine-readable files and search index beside');
     astro = start('astro (rendering)', bin('astro'), ['build', '--silent'], {
       cwd: root,
       env: { ...env, TRUSTLINE_GENERATED: generatedDir, TRUSTLINE_OUT_DIR: stagingDir },
@@ -202,22 +200,10 @@ async function main(): Promise<number> {
       sources: readContentlayerOutput(generatedDir, contentDir),
     });
     await writeMachineFiles(registry, machineDir);
+    await writeSearchIndex(searchDocuments(registry), path.join(machineDir, 'pagefind'));
     await astro.done;
     moveInto(machineDir, stagingDir);
     rmSync(machineDir, { recursive: true, force: true });
-    // Pagefind indexes the rendered pages into <site>/pagefind/: search runs in the browser from
-    // the site's own files, with no third-party service.
-    // Only the pages that mark their content for the index (data-pagefind-body: products,
-    // incidents, advisories, policies) are read; the index is identical, and Pagefind no longer
-    // parses the list pages and machine files (L registry: 58 s -> 32 s).
-    progress.phase('pagefind', 'search index');
-    const searchable = `{${[paths.product, paths.incident, paths.advisory, paths.policy].map((page) => page('*')).join(',')}}index.html`;
-    await run(
-      'pagefind (search index)',
-      process.execPath,
-      [bin('pagefind'), '--site', stagingDir, '--glob', searchable, '--silent'],
-      { cwd: root, env },
-    );
     if (process.env['TRUSTLINE_TEST_FAULT'] === 'after-render') throw new Error('fault injected by a test');
     progress.phase('finalise', 'headers and manifest');
     finaliseSite(stagingDir, {

@@ -6,6 +6,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument as parseHtml } from 'htmlparser2';
 import { findAll } from 'domutils';
@@ -69,6 +70,20 @@ describe('a site served under /trust/', () => {
       }
     }
     expect(broken).toEqual([]);
+  });
+
+  it('sends every search result to a page under /trust/', () => {
+    const fragments = path.join(siteDir, 'pagefind', 'fragment');
+    const urls = readdirSync(fragments).map((file) => {
+      const text = gunzipSync(readFileSync(path.join(fragments, file))).toString('utf8');
+      return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
+    });
+    // The demo's 7 products, 9 incidents, 7 advisories and 4 policies.
+    expect(urls).toHaveLength(27);
+    for (const url of urls) {
+      expect(url).toMatch(/^\/trust\/(products|incidents|advisories|policies)\/[^/]+\/$/);
+      expect(existsSync(path.join(siteDir, url.slice('/trust/'.length), 'index.html'))).toBe(true);
+    }
   });
 
   it('links the product page of the overview under the base path', () => {
