@@ -10,7 +10,7 @@
  * - build cold: no caches (the contentlayer2 cache of that content folder and the output folder
  *   are deleted first). build warm: the same build again after editing one incident.
  * - peak RSS: sampled from /proc every 100 ms over the whole process tree (the build spawns
- *   contentlayer2, astro and pagefind): the largest sum over all processes alive at once.
+ *   contentlayer2 shards, astro, Pagefind): the largest sum over all processes alive at once.
  *
  * Figures are medians over the runs; the phase times come from the build itself
  * (TRUSTLINE_TIMINGS, src/cli/progress.ts).

@@ -137,9 +137,12 @@ async function main(): Promise<number> {
   const contentDir = path.resolve(options.contentDir ?? defaultContentDir());
   const outDir = path.resolve(typeof options.flags['out'] === 'string' ? options.flags['out'] : 'dist');
 
-  // Every process of this build sees the same instant (reproducible-builds.org SOURCE_DATE_EPOCH).
+  // Every process of this build sees the same instant (reproducible-builds.org SOURCE_DATE_EPOCH),
+  // and builds for production whatever NODE_ENV the caller had (a test runner sets "test", which
+  // would ship React's development build).
   const env = {
     ...process.env,
+    NODE_ENV: 'production',
     SOURCE_DATE_EPOCH: String(Math.floor(buildTime.getTime() / 1000)),
     TRUSTLINE_CONTENT: contentDir,
   };

@@ -66,6 +66,18 @@ describe('reproducible builds', () => {
   );
 });
 
+describe('a production build', () => {
+  it('ships React’s production build even when run under a test runner (NODE_ENV=test)', () => {
+    expect(process.env['NODE_ENV']).toBe('test');
+    const scripts = readdirSync(path.join(DEMO_SITE_DIR, '_astro')).filter((file) => file.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    const development = scripts.filter((file) =>
+      readFileSync(path.join(DEMO_SITE_DIR, '_astro', file), 'utf8').includes('jsxDEV'),
+    );
+    expect(development).toEqual([]);
+  });
+});
+
 describe('atomic output', () => {
   const site = path.join(work, 'site');
   const previous = () => {
