@@ -2,6 +2,7 @@
  * What every scaffolding command works from: the content folder as it is on disk (read with the
  * same fast reader as `check`), today's date and the current time in UTC.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CalendarDate } from '../../registry/calendarDate.ts';
 import type { SourceDocument } from '../../registry/source/document.ts';
@@ -73,6 +74,38 @@ export function findProduct(context: ScaffoldContext, slug: string): ProductEntr
     throw new ScaffoldError(`there is no product "${slug}": use one of ${known.join(', ')}`);
   }
   return product;
+}
+
+/** The question that picks a product (or several, as a list), offering the slugs there are. */
+export function productQuestion(
+  context: ScaffoldContext,
+  message: string,
+  type: 'choice' | 'list' = 'choice',
+): Question {
+  return {
+    flag: 'product',
+    message,
+    type,
+    required: true,
+    placeholder: 'SLUG',
+    options: () => productsIn(context).map((entry) => entry.slug),
+  };
+}
+
+/**
+ * The file a new document goes in: `<folder>/<name>.md`, refused when a document of that name or
+ * the file already exists (`hint` says what to do instead).
+ */
+export function newDocumentFile(
+  context: ScaffoldContext,
+  folder: string,
+  name: string,
+  taken: boolean,
+  hint: string,
+): string {
+  const file = path.join(context.contentDir, folder, `${name}.md`);
+  if (taken || existsSync(file)) throw new ScaffoldError(hint);
+  return file;
 }
 
 export interface DocumentEntry {

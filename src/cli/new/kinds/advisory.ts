@@ -2,12 +2,19 @@
  * npm run new -- advisory / advisory-revision: a security advisory (Code of Practice 3.4, 3.5)
  * and its revisions. The severity is computed from the CVSS vector, as `check` computes it.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { isCalendarDate } from '../../../registry/calendarDate.ts';
 import { scoreCvss } from '../../../registry/cvss.ts';
 import { remediationKinds } from '../../../registry/schema/advisory.ts';
-import { documentsOf, findDocument, findProduct, nextId, productsIn, type Scaffold } from '../context.ts';
+import {
+  documentsOf,
+  findDocument,
+  findProduct,
+  newDocumentFile,
+  nextId,
+  productQuestion,
+  type Scaffold,
+} from '../context.ts';
 import {
   appendTo,
   markdownText,
@@ -46,14 +53,7 @@ export const advisory: Scaffold = {
     },
     { flag: 'cve', message: 'CVE IDs', type: 'list', placeholder: 'CVE-YYYY-NNNN', splitOnCommas: true },
     { flag: 'cvss', message: 'CVSS 3.1 or 4.0 base vector', required: true, placeholder: 'VECTOR' },
-    {
-      flag: 'product',
-      message: 'Affected product',
-      type: 'choice',
-      required: true,
-      placeholder: 'SLUG',
-      options: () => productsIn(context).map((entry) => entry.slug),
-    },
+    productQuestion(context, 'Affected product'),
     {
       flag: 'release',
       message: 'Affected release line',
@@ -83,12 +83,13 @@ export const advisory: Scaffold = {
   ],
   write(answers, context) {
     const id = textOf(answers, 'id');
-    const file = path.join(context.contentDir, 'advisories', `${id}.md`);
-    if (documentsOf(context, 'advisory').some((entry) => entry.id === id) || existsSync(file)) {
-      throw new ScaffoldError(
-        `an advisory "${id}" already exists: revise it with npm run new -- advisory-revision --id ${id}`,
-      );
-    }
+    const file = newDocumentFile(
+      context,
+      'advisories',
+      id,
+      documentsOf(context, 'advisory').some((entry) => entry.id === id),
+      `an advisory "${id}" already exists: revise it with npm run new -- advisory-revision --id ${id}`,
+    );
     const vector = textOf(answers, 'cvss');
     const scored = scoreCvss(vector);
     if (!scored.ok) throw new ScaffoldError(scored.message);

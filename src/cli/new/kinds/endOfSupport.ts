@@ -6,7 +6,7 @@
  */
 import { isMap, isSeq, type YAMLMap } from 'yaml';
 import { addOneYear, isCalendarDate, wholeMonthsBetween, type CalendarDate } from '../../../registry/calendarDate.ts';
-import { findProduct, productsIn, type Scaffold } from '../context.ts';
+import { findProduct, productQuestion, type Scaffold } from '../context.ts';
 import { appendTo, readMarkdownDocument, ScaffoldError, setField, writeMarkdownDocument } from '../frontMatterFile.ts';
 import { optionalTextOf, textOf, type Answers } from '../questions.ts';
 
@@ -34,14 +34,7 @@ const dateFlag = (answers: Answers, flag: string): CalendarDate => {
 export const endOfSupport: Scaffold = {
   summary: 'announce the end of support of a release line, or move its date',
   questions: (context) => [
-    {
-      flag: 'product',
-      message: 'Product',
-      type: 'choice',
-      required: true,
-      placeholder: 'SLUG',
-      options: () => productsIn(context).map((entry) => entry.slug),
-    },
+    productQuestion(context, 'Product'),
     {
       flag: 'release',
       message: 'Release line',

@@ -3,16 +3,16 @@
  * update to its post-incident report (Code of Practice 4.3). Times are UTC instants; an update
  * defaults to now.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { isSeq, type Document, type YAMLMap } from 'yaml';
 import { impacts, incidentStatuses, maintenanceStatuses } from '../../../registry/schema/incident.ts';
 import {
   documentsOf,
   findDocument,
   findProduct,
+  newDocumentFile,
   nextId,
-  productsIn,
+  productQuestion,
   type Scaffold,
   type ScaffoldContext,
 } from '../context.ts';
@@ -67,14 +67,7 @@ export const incident: Scaffold = {
         ),
     },
     { flag: 'title', message: 'What is happening, in a line', required: true },
-    {
-      flag: 'product',
-      message: 'Affected products',
-      type: 'list',
-      required: true,
-      placeholder: 'SLUG',
-      options: () => productsIn(context).map((entry) => entry.slug),
-    },
+    productQuestion(context, 'Affected products', 'list'),
     {
       flag: 'release',
       message: 'Affected release lines (leave out when all are)',
@@ -131,12 +124,13 @@ export const incident: Scaffold = {
   ],
   write(answers, context) {
     const id = textOf(answers, 'id');
-    const file = path.join(context.contentDir, 'incidents', `${id}.md`);
-    if (documentsOf(context, 'incident').some((entry) => entry.id === id) || existsSync(file)) {
-      throw new ScaffoldError(
-        `an incident "${id}" already exists: post an update with npm run new -- incident-update --id ${id}`,
-      );
-    }
+    const file = newDocumentFile(
+      context,
+      'incidents',
+      id,
+      documentsOf(context, 'incident').some((entry) => entry.id === id),
+      `an incident "${id}" already exists: post an update with npm run new -- incident-update --id ${id}`,
+    );
     const products = listOf(answers, 'product');
     for (const slug of products) findProduct(context, slug);
     const releases = listOf(answers, 'release');

@@ -1,8 +1,7 @@
 /** npm run new -- product: a new product file with its first release line in full support. */
-import { existsSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { markdownText, newMarkdownDocument, ScaffoldError } from '../frontMatterFile.ts';
-import { productsIn, slugify, supportLevelIds, vendorName, type Scaffold } from '../context.ts';
+import { writeFileSync } from 'node:fs';
+import { markdownText, newMarkdownDocument } from '../frontMatterFile.ts';
+import { newDocumentFile, productsIn, slugify, supportLevelIds, vendorName, type Scaffold } from '../context.ts';
 import { optionalTextOf, textOf } from '../questions.ts';
 
 export const product: Scaffold = {
@@ -60,10 +59,13 @@ export const product: Scaffold = {
   ],
   write(answers, context) {
     const slug = textOf(answers, 'slug');
-    const file = path.join(context.contentDir, 'products', `${slug}.md`);
-    if (productsIn(context).some((entry) => entry.slug === slug) || existsSync(file)) {
-      throw new ScaffoldError(`a product "${slug}" already exists: choose another --slug`);
-    }
+    const file = newDocumentFile(
+      context,
+      'products',
+      slug,
+      productsIn(context).some((entry) => entry.slug === slug),
+      `a product "${slug}" already exists: choose another --slug`,
+    );
     const purl = optionalTextOf(answers, 'purl');
     const cpe = optionalTextOf(answers, 'cpe');
     const document = newMarkdownDocument(

@@ -3,21 +3,14 @@
  * uses (newest first or oldest first), and can name it as the successor of an older line.
  */
 import { isSeq, type YAMLMap } from 'yaml';
-import { findProduct, productsIn, supportLevelIds, type Scaffold } from '../context.ts';
+import { findProduct, productQuestion, supportLevelIds, type Scaffold } from '../context.ts';
 import { readMarkdownDocument, ScaffoldError, writeMarkdownDocument, yamlNode } from '../frontMatterFile.ts';
 import { optionalTextOf, textOf } from '../questions.ts';
 
 export const releaseLine: Scaffold = {
   summary: 'add a release line to a product',
   questions: (context) => [
-    {
-      flag: 'product',
-      message: 'Product',
-      type: 'choice',
-      required: true,
-      placeholder: 'SLUG',
-      options: () => productsIn(context).map((entry) => entry.slug),
-    },
+    productQuestion(context, 'Product'),
     { flag: 'name', message: 'Release line, e.g. "7.x"', required: true },
     {
       flag: 'released',
