@@ -22,10 +22,20 @@ export const paths = {
   products: () => 'products/',
   product: (slug: string) => `products/${slug}/`,
   endOfSupport: () => 'end-of-support/',
+  /** The release lines whose support ends in one year ("2027"): no other page lives under end-of-support/. */
+  endOfSupportYear: (year: string) => `end-of-support/${year}/`,
   incidents: () => 'incidents/',
   incident: (id: string) => `incidents/${id}/`,
+  /**
+   * One year of incidents. Two segments deep, so it can never be an incident's page
+   * (`incidents/<id>/`, any [A-Za-z0-9-] id, "archive" included); there is deliberately no page
+   * at incidents/archive/ itself.
+   */
+  incidentArchive: (year: string) => `incidents/archive/${year}/`,
   advisories: () => 'advisories/',
   advisory: (id: string) => `advisories/${id}/`,
+  /** One year of advisories; two segments deep for the same reason as incidentArchive. */
+  advisoryArchive: (year: string) => `advisories/archive/${year}/`,
   policy: (slug: string) => `policies/${slug}/`,
   codeOfPractice: () => 'code-of-practice/',
   selfAssessment: () => 'code-of-practice/self-assessment.json',

@@ -51,6 +51,16 @@ describe('finding a product and its end of support', () => {
     expect(await cardTitles(page)).toEqual(['Kestrel Directory Connector', 'Kestrel Identity']);
   });
 
+  it('says no product matches, and shows none, when nothing does', async () => {
+    await page.goto(`${server.url}products/`);
+    await page.getByLabel('Search products').fill('gateway');
+    await page.getByLabel('Status').selectOption({ label: 'No longer supported' });
+    expect(await cardTitles(page)).toEqual([]);
+    await expect.poll(() => page.getByRole('status').innerText()).toBe('0 of 7 products match');
+    await page.getByLabel('Status').selectOption({ label: 'Any status' });
+    expect(await cardTitles(page)).toEqual(['Kestrel Edge Gateway']);
+  });
+
   it('lists every product, with category links, without JavaScript', async () => {
     await plainPage.goto(`${server.url}products/`);
     expect(await cardTitles(plainPage)).toHaveLength(7);
@@ -91,6 +101,33 @@ describe('reading an incident', () => {
       'Vault Backup job-status e-mails delayed',
       'Update downloads and update checks failing because of an expired certificate',
     ]);
+  });
+
+  it('reaches an incident of an earlier year in two clicks, through the archive of its year', async () => {
+    await page.goto(`${server.url}incidents/`);
+    await page.getByRole('navigation', { name: 'Archive by year' }).getByRole('link', { name: '2025' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Incidents in 2025');
+    expect(await page.locator('main .archive-list > li > a').allInnerTexts()).toEqual([
+      'High CPU use on Windows devices after an Endpoint Agent detection content update',
+      'Tampered Android package of Mobile SDK 2.6.1 briefly published to the Kestrel Maven repository',
+      'Edge Gateway 5.3.0 caused repeated failovers in high-availability pairs',
+    ]);
+    expect(await page.locator('main .archive-list > li small').last().innerText()).toBe(
+      'INC-2025-0004, 15 January, critical impact',
+    );
+    await page
+      .getByRole('link', { name: 'Edge Gateway 5.3.0 caused repeated failovers in high-availability pairs' })
+      .click();
+    await expect
+      .poll(() => page.locator('h1').innerText())
+      .toBe('Edge Gateway 5.3.0 caused repeated failovers in high-availability pairs');
+  });
+
+  it('lists every year of incidents below the history, with how many each holds', async () => {
+    await plainPage.goto(`${server.url}incidents/`);
+    expect(
+      await plainPage.getByRole('navigation', { name: 'Archive by year' }).getByRole('listitem').allInnerTexts(),
+    ).toEqual(['2026 (6)', '2025 (3)']);
   });
 
   it('opens the ongoing incident from the overview and shows its latest update in UTC with its age', async () => {

@@ -1,38 +1,81 @@
 /**
- * The catalogue with filters. Server-rendered with every product grouped by category (so it works
- * without JavaScript, with anchor links to each category); once hydrated, the filters narrow the
- * list as the reader types, and a live region says how many products match (WCAG 4.1.3).
+ * The catalogue's filters. The cards are server-rendered by ProductCatalogue.astro, grouped by
+ * category (so the list works without JavaScript, with anchor links to each category); this
+ * island gets only the category names and the count, and reads what it filters on (status,
+ * category, search text) from the cards' data attributes, so a large catalogue is not sent twice.
+ * Once hydrated, the filters narrow the list as the reader types, and a live region says how many
+ * products match (WCAG 4.1.3).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ProductStatus } from '../../registry/types.ts';
-import {
-  categoriesOf,
-  categoryAnchor,
-  matches,
-  type CatalogueEntry,
-  type CatalogueFilter,
-} from '../../site/view/catalogue.ts';
+import { categoryAnchor, matches, type CatalogueFilter } from '../../site/view/catalogue.ts';
 import { productStatusWords } from '../../site/view/status.ts';
-import { Badge } from './Badge.tsx';
 
 interface Props {
-  entries: readonly CatalogueEntry[];
+  /** Category names, sorted. */
+  categories: readonly string[];
+  total: number;
+  /** The id of the element holding the server-rendered category sections. */
+  listId: string;
+}
+
+interface CategoryGroup {
+  section: HTMLElement;
+  list: HTMLElement;
+  cards: HTMLElement[];
 }
 
 const statusOptions = Object.entries(productStatusWords) as [ProductStatus, string][];
 
-export default function ProductCatalogue({ entries }: Props) {
+/** The category sections and their cards as the server rendered them, read once. */
+function readGroups(listId: string): CategoryGroup[] {
+  const root = document.getElementById(listId);
+  if (!root) return [];
+  return [...root.querySelectorAll<HTMLElement>('section[data-category]')].map((section) => ({
+    section,
+    list: section.querySelector<HTMLElement>('ul[data-cards]')!,
+    cards: [...section.querySelectorAll<HTMLElement>('li[data-search]')],
+  }));
+}
+
+/** What catalogueEntries puts in searchText, read back from a card: name, summary, category, extras. */
+function searchTextOf(card: HTMLElement, category: string): string {
+  const name = card.querySelector('a')?.textContent ?? '';
+  const summary = card.querySelector('[data-summary]')?.textContent ?? '';
+  return [name, summary, category, card.dataset['search'] ?? ''].join(' ').toLowerCase();
+}
+
+export default function ProductCatalogue({ categories, total, listId }: Props) {
   const [filter, setFilter] = useState<CatalogueFilter>({ text: '', status: '', category: '' });
   const [interactive, setInteractive] = useState(false);
+  const [count, setCount] = useState(total);
+  const groups = useRef<CategoryGroup[] | undefined>(undefined);
   useEffect(() => setInteractive(true), []);
-  const categories = categoriesOf(entries);
-  const shown = entries.filter((entry) => matches(entry, filter));
-  const groups = categories
-    .map((category) => ({ category, entries: shown.filter((entry) => entry.category === category) }))
-    .filter((group) => group.entries.length > 0);
+  useEffect(() => {
+    groups.current ??= readGroups(listId);
+    let shownCount = 0;
+    for (const group of groups.current) {
+      const category = group.section.dataset['category'] ?? '';
+      const shown = group.cards.filter((card) =>
+        matches(
+          {
+            status: card.dataset['status'] as ProductStatus,
+            category,
+            searchText: searchTextOf(card, category),
+          },
+          filter,
+        ),
+      );
+      // Cards that do not match leave the document (not just the view), in their original order.
+      group.list.replaceChildren(...shown);
+      group.section.hidden = shown.length === 0;
+      shownCount += shown.length;
+    }
+    setCount(shownCount);
+  }, [filter, listId]);
 
   return (
-    <div className="catalogue">
+    <>
       {interactive ? (
         <div className="controls" role="search" aria-label="Filter products">
           <div>
@@ -87,41 +130,8 @@ export default function ProductCatalogue({ entries }: Props) {
         </nav>
       )}
       <p className="muted" role="status">
-        {shown.length === entries.length
-          ? `${entries.length} products`
-          : `${shown.length} of ${entries.length} products match`}
+        {count === total ? `${total} products` : `${count} of ${total} products match`}
       </p>
-      {groups.map((group) => (
-        <section key={group.category} aria-labelledby={categoryAnchor(group.category)}>
-          <h2 id={categoryAnchor(group.category)}>{group.category}</h2>
-          <ul className="cards">
-            {group.entries.map((entry) => (
-              <li key={entry.slug} className="card">
-                <h3>
-                  <a href={entry.href}>{entry.name}</a>
-                </h3>
-                <p>
-                  <Badge status={entry.statusView} />
-                </p>
-                <p>{entry.summary}</p>
-                <ul className="lines">
-                  {entry.releaseLines.map((line) => (
-                    <li key={line.name}>
-                      <strong>{line.name}</strong>: {line.phrase}
-                      {line.date && (
-                        <>
-                          {' '}
-                          <time dateTime={line.date.iso}>{line.date.text}</time>
-                        </>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
-    </div>
+    </>
   );
 }

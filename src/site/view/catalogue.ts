@@ -25,6 +25,11 @@ export interface CatalogueEntry {
   }[];
   /** Lower-cased text the search box matches against. */
   readonly searchText: string;
+  /**
+   * The part of searchText a card does not show (identifiers, release line names): the card
+   * carries it for the filter island, which reads the rest (name, summary, category) from the card.
+   */
+  readonly searchExtra: string;
 }
 
 export function catalogueEntries(registry: Pick<Registry, 'products' | 'vendor'>): CatalogueEntry[] {
@@ -45,17 +50,17 @@ export function catalogueEntries(registry: Pick<Registry, 'products' | 'vendor'>
         statusView: releaseLineStatusView(line.status),
       };
     }),
-    searchText: [
-      product.name,
-      product.summary,
-      product.category,
-      product.identifiers.purl ?? '',
-      product.identifiers.cpe ?? '',
-      ...product.releaseLines.map((line) => line.name),
-    ]
-      .join(' ')
-      .toLowerCase(),
+    searchText: [product.name, product.summary, product.category, ...searchExtraOf(product)].join(' ').toLowerCase(),
+    searchExtra: searchExtraOf(product).join(' ').toLowerCase(),
   }));
+}
+
+function searchExtraOf(product: Registry['products'][number]): string[] {
+  return [
+    product.identifiers.purl ?? '',
+    product.identifiers.cpe ?? '',
+    ...product.releaseLines.map((line) => line.name),
+  ];
 }
 
 export interface CatalogueFilter {
@@ -66,15 +71,24 @@ export interface CatalogueFilter {
   readonly category: string;
 }
 
+/** What the filter reads of a product: all the island needs (it reads it from the server-rendered cards). */
+export type FilterableEntry = Pick<CatalogueEntry, 'status' | 'category' | 'searchText'>;
+
+/**
+ * Above this many products the catalogue is one line per product instead of a card with its
+ * release lines (each product page has them): 1,000 cards made a 5 MB page.
+ */
+export const CATALOGUE_RELEASE_LINES_LIMIT = 50;
+
 /** Every word typed must appear somewhere in the entry; status and category must match exactly. */
-export function matches(entry: CatalogueEntry, filter: CatalogueFilter): boolean {
+export function matches(entry: FilterableEntry, filter: CatalogueFilter): boolean {
   if (filter.status !== '' && entry.status !== filter.status) return false;
   if (filter.category !== '' && entry.category !== filter.category) return false;
   const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
   return words.every((word) => entry.searchText.includes(word));
 }
 
-export function categoriesOf(entries: readonly CatalogueEntry[]): string[] {
+export function categoriesOf(entries: readonly Pick<CatalogueEntry, 'category'>[]): string[] {
   return [...new Set(entries.map((entry) => entry.category))].sort((a, b) => a.localeCompare(b, 'en'));
 }
 

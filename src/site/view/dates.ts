@@ -26,6 +26,12 @@ export function formatCalendarDate(date: CalendarDate): string {
   return `${day} ${monthNames[month - 1]} ${year}`;
 }
 
+/** "2027-03-31" → "31 March": under a heading that already names the year (yearly archives). */
+export function formatDayAndMonth(date: CalendarDate): string {
+  const [, month, day] = date.split('-').map(Number) as [number, number, number];
+  return `${day} ${monthNames[month - 1]}`;
+}
+
 /** "2026-11" → "November 2026". */
 export function formatMonth(yearMonth: string): string {
   const [year, month] = yearMonth.split('-').map(Number) as [number, number];

@@ -2,7 +2,7 @@
  * The incident history as its island receives it: grouped by UTC month, each incident already
  * worded (state, impact, "2 days ago" relative to the build time), so the browser computes nothing.
  */
-import type { Registry } from '../../registry/types.ts';
+import type { Incident, Registry } from '../../registry/types.ts';
 import { paths, sitePath } from '../urls.ts';
 import { formatInstant, formatMonth, isoInstant, relativeTo } from './dates.ts';
 import { incidentsByMonth } from './selections.ts';
@@ -30,10 +30,12 @@ export interface IncidentHistoryMonth {
   readonly incidents: readonly IncidentHistoryEntry[];
 }
 
+/** `incidents` (newest first) as the island shows them; by default every incident. */
 export function incidentHistory(
   registry: Pick<Registry, 'incidents' | 'vendor' | 'buildTime'>,
+  incidents: readonly Incident[] = registry.incidents,
 ): IncidentHistoryMonth[] {
-  return incidentsByMonth(registry.incidents).map(({ month, incidents }) => ({
+  return incidentsByMonth(incidents).map(({ month, incidents }) => ({
     month,
     label: formatMonth(month),
     incidents: incidents.map((incident) => ({
@@ -52,4 +54,19 @@ export function incidentHistory(
       products: incident.affects.map((affected) => ({ slug: affected.productSlug, name: affected.productName })),
     })),
   }));
+}
+
+/**
+ * The choices of the island's product filter: the products the listed incidents affect, in
+ * catalogue order (by name). Only these, so the filter never offers an empty result and the page
+ * does not carry every product of a large catalogue.
+ */
+export function incidentProducts(
+  registry: Pick<Registry, 'products'>,
+  incidents: readonly Incident[],
+): { slug: string; name: string }[] {
+  const affected = new Set(incidents.flatMap((incident) => incident.affects.map((entry) => entry.productSlug)));
+  return registry.products
+    .filter((product) => affected.has(product.slug))
+    .map((product) => ({ slug: product.slug, name: product.name }));
 }
