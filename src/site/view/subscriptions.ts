@@ -3,7 +3,7 @@
  * calendar app needs the full address), taken from the public contract in src/site/urls.ts.
  */
 import type { Registry } from '../../registry/types.ts';
-import { absoluteUrl, feedTopics, paths, type FeedTopic } from '../urls.ts';
+import { absoluteUrl, feedFormatList, feedTopics, paths, type FeedFormat, type FeedTopic } from '../urls.ts';
 
 export interface Subscription {
   readonly label: string;
@@ -12,11 +12,13 @@ export interface Subscription {
 }
 
 export interface SubscriptionChoices {
+  /** The site's address ("https://trust.example.com/trust/"): the island builds each address from it. */
+  readonly siteUrl: string;
   readonly topics: readonly { readonly topic: FeedTopic; readonly label: string }[];
   readonly products: readonly { readonly slug: string; readonly name: string }[];
-  /** Every address the builder can show, by key: `topic:<topic>`, `product:<slug>`, `calendar`. */
-  readonly subscriptions: Readonly<Record<string, readonly Subscription[]>>;
 }
+
+const feedKinds: Readonly<Record<FeedFormat, Subscription['kind']>> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
 
 export const topicLabels: Readonly<Record<FeedTopic, string>> = {
   all: 'Everything',
@@ -26,34 +28,12 @@ export const topicLabels: Readonly<Record<FeedTopic, string>> = {
   advisories: 'Security advisories',
 };
 
+/** What the builder offers: names only, so the page stays small with a thousand products. */
 export function subscriptionChoices(registry: Pick<Registry, 'vendor' | 'products'>): SubscriptionChoices {
-  const { vendor } = registry;
-  const url = (relativePath: string) => absoluteUrl(vendor, relativePath);
-  const subscriptions: Record<string, Subscription[]> = {};
-  for (const topic of feedTopics) {
-    const label = topicLabels[topic];
-    subscriptions[`topic:${topic}`] = [
-      { label, kind: 'RSS', url: url(paths.feed(topic, 'rss')) },
-      { label, kind: 'Atom', url: url(paths.feed(topic, 'atom')) },
-      { label, kind: 'JSON Feed', url: url(paths.feed(topic, 'json')) },
-    ];
-  }
-  for (const product of registry.products) {
-    subscriptions[`product:${product.slug}`] = [
-      { label: product.name, kind: 'RSS', url: url(paths.productFeed(product.slug, 'rss')) },
-      { label: product.name, kind: 'Atom', url: url(paths.productFeed(product.slug, 'atom')) },
-      { label: product.name, kind: 'JSON Feed', url: url(paths.productFeed(product.slug, 'json')) },
-      { label: `${product.name} end of support`, kind: 'iCalendar', url: url(paths.productCalendar(product.slug)) },
-    ];
-  }
-  subscriptions['calendar'] = [
-    { label: 'Every end-of-support date', kind: 'iCalendar', url: url(paths.calendar()) },
-    { label: 'Every feed, for import', kind: 'OPML', url: url(paths.opml()) },
-  ];
   return {
+    siteUrl: absoluteUrl(registry.vendor, ''),
     topics: feedTopics.map((topic) => ({ topic, label: topicLabels[topic] })),
     products: registry.products.map((product) => ({ slug: product.slug, name: product.name })),
-    subscriptions,
   };
 }
 
@@ -63,9 +43,24 @@ export function chosenSubscriptions(
   topics: ReadonlySet<string>,
   products: ReadonlySet<string>,
 ): Subscription[] {
+  const url = (relativePath: string) => `${choices.siteUrl}${relativePath}`;
   return [
-    ...choices.topics.filter(({ topic }) => topics.has(topic)).map(({ topic }) => `topic:${topic}`),
-    ...choices.products.filter(({ slug }) => products.has(slug)).map(({ slug }) => `product:${slug}`),
-    'calendar',
-  ].flatMap((key) => choices.subscriptions[key] ?? []);
+    ...choices.topics
+      .filter(({ topic }) => topics.has(topic))
+      .flatMap(({ topic, label }) =>
+        feedFormatList.map((format) => ({ label, kind: feedKinds[format], url: url(paths.feed(topic, format)) })),
+      ),
+    ...choices.products
+      .filter(({ slug }) => products.has(slug))
+      .flatMap(({ slug, name }): Subscription[] => [
+        ...feedFormatList.map((format) => ({
+          label: name,
+          kind: feedKinds[format],
+          url: url(paths.productFeed(slug, format)),
+        })),
+        { label: `${name} end of support`, kind: 'iCalendar', url: url(paths.productCalendar(slug)) },
+      ]),
+    { label: 'Every end-of-support date', kind: 'iCalendar', url: url(paths.calendar()) },
+    { label: 'Every feed, for import', kind: 'OPML', url: url(paths.opml()) },
+  ];
 }
