@@ -2,7 +2,7 @@
  * Reads the content folder directly: the fast path for `check`, which must not wait for a full
  * ingestion. Every file is either parsed into a SourceDocument or reported as a problem.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../problems.ts';
 import { CONTENT_LAYOUT, kindOfPath, type SourceDocument } from './document.ts';
@@ -76,16 +76,15 @@ export function readContentFiles(contentDir: string): ContentFiles {
 }
 
 function readText(absolutePath: string, file: string, problems: Problem[]): string | undefined {
-  const size = statSync(absolutePath).size;
-  if (size > MAX_FILE_BYTES) {
+  const bytes = readSmallFile(absolutePath);
+  if (typeof bytes === 'number') {
     problems.push({
       severity: 'error',
       file,
-      message: `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; content files are limited to 1 MiB: split it or shorten it`,
+      message: `the file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; content files are limited to 1 MiB: split it or shorten it`,
     });
     return undefined;
   }
-  const bytes = readFileSync(absolutePath);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -98,6 +97,20 @@ function readText(absolutePath: string, file: string, problems: Problem[]): stri
       message: `the file is not valid UTF-8 (byte ${offset + 1}): save it with UTF-8 encoding`,
     });
     return undefined;
+  }
+}
+
+/**
+ * The file's bytes, or its size when it is over the limit (then it is not read). The size comes
+ * from the open file, which saves looking the path up twice: 14,000 lookups on a large registry.
+ */
+function readSmallFile(absolutePath: string): Buffer | number {
+  const descriptor = openSync(absolutePath, 'r');
+  try {
+    const { size } = fstatSync(descriptor);
+    return size > MAX_FILE_BYTES ? size : readFileSync(descriptor);
+  } finally {
+    closeSync(descriptor);
   }
 }
 
