@@ -17,8 +17,8 @@ import path from 'node:path';
 import { contentTypes, type ContentKind } from '../registry/schema/index.ts';
 import { kindOfPath } from '../registry/source/document.ts';
 
-/** About this many files per contentlayer2 process (measured: below ~4,000 its cost per document is flat). */
-export const FILES_PER_SHARD = 3_500;
+/** At most this many files per contentlayer2 process (docs/benchmarks.md: 7,000 documents ingest in 0.8 GB). */
+export const FILES_PER_SHARD = 7_000;
 
 export interface Shard {
   /** Its folder: contentlayer2 runs here and writes .contentlayer/ here. */
@@ -36,9 +36,12 @@ export interface Shard {
 const SIGNATURE_FILE = 'ingested.sha1';
 const generatedOf = (shardDir: string) => path.join(shardDir, '.contentlayer', 'generated');
 
-/** How many shards for this many files: at least one per core, at most FILES_PER_SHARD in each. */
+/**
+ * How many shards for this many files: a multiple of the number of cores (the last round of
+ * processes keeps every core busy), with at most FILES_PER_SHARD files in each.
+ */
 export function shardCount(fileCount: number, cores: number): number {
-  return Math.max(cores, Math.ceil(fileCount / FILES_PER_SHARD));
+  return cores * Math.max(1, Math.ceil(fileCount / (cores * FILES_PER_SHARD)));
 }
 
 /** The shard a file belongs to: stable for its path, whatever else is in the folder. */

@@ -41,11 +41,13 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 const files = () => ['vendor.yml', ...incidents(40)];
 
 describe('ingestion shards', () => {
-  it('uses every core, and more shards only beyond FILES_PER_SHARD files each', () => {
+  it('keeps every core busy in every round, with at most FILES_PER_SHARD files in a shard', () => {
     expect(shardCount(29, 2)).toBe(2);
     expect(shardCount(2 * FILES_PER_SHARD, 2)).toBe(2);
-    expect(shardCount(2 * FILES_PER_SHARD + 1, 2)).toBe(3);
-    expect(shardCount(70_006, 2)).toBe(21);
+    expect(shardCount(2 * FILES_PER_SHARD + 1, 2)).toBe(4);
+    expect(shardCount(70_006, 2)).toBe(12);
+    expect(shardCount(70_006, 4)).toBe(12);
+    expect(shardCount(29, 4)).toBe(4);
   });
 
   it('puts every file in exactly one shard, with the kinds among its files', () => {
