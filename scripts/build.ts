@@ -25,18 +25,17 @@ import {
   prepareShard,
   type Shard,
 } from '../src/build/ingestShards.ts';
-import { writeSearchIndex } from '../src/build/searchIndex.ts';
-import { moveInto, writeMachineFiles } from '../src/build/writeMachineFiles.ts';
+import type { CheckStepInput, CheckStepResult } from '../src/build/checkStep.ts';
+import type { FilesStepInput, FilesStepResult } from '../src/build/filesStep.ts';
+import { runInWorker } from '../src/build/worker.ts';
+import { moveInto } from '../src/build/writeMachineFiles.ts';
 import { parseCommonArgs } from '../src/cli/args.ts';
-import { contentCacheDir, parseCacheFile } from '../src/cli/cacheDir.ts';
+import { contentCacheDir } from '../src/cli/cacheDir.ts';
 import { createProgress, saveTimings } from '../src/cli/progress.ts';
-import { printProblems, summary } from '../src/cli/report.ts';
+import { printProblems } from '../src/cli/report.ts';
 import { BuildTimeError, resolveBuildTime } from '../src/registry/buildTime.ts';
-import { checkContent, defaultContentDir, loadRegistry } from '../src/registry/loadRegistry.ts';
-import { readContentlayerOutput } from '../src/registry/source/readContentlayerOutput.ts';
+import { defaultContentDir } from '../src/registry/loadRegistry.ts';
 import { listContentFiles } from '../src/registry/source/readContentFiles.ts';
-import { searchDocuments } from '../src/site/searchDocuments.ts';
-import { enableParseCache, saveParseCache } from '../src/registry/source/parseCache.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -106,23 +105,6 @@ function ingest(shards: readonly Shard[], env: NodeJS.ProcessEnv, contentDir: st
   };
 }
 
-/**
- * The same validation as `npm run check`. Only its verdict is kept: the pages and files are built
- * from contentlayer2's output, and the check's Registry is left to the garbage collector.
- */
-function checkFirst(contentDir: string, buildTime: Date) {
-  enableParseCache(parseCacheFile(contentDir));
-  const checked = checkContent({ contentDir, buildDate: buildTime.toISOString() });
-  saveParseCache();
-  return {
-    passed: checked.registry !== undefined,
-    problems: checked.problems,
-    summary: summary(checked.problems, checked.files.length),
-    fileCount: checked.files.length,
-    buildDate: checked.buildDate,
-  };
-}
-
 async function main(): Promise<number> {
   let options;
   let buildTime: Date;
@@ -165,7 +147,10 @@ async function main(): Promise<number> {
 
   const progress = createProgress();
   progress.phase('check', 'content');
-  const checked = checkFirst(contentDir, buildTime);
+  const checked = await runInWorker<CheckStepResult>(new URL('../src/build/checkStep.ts', import.meta.url), {
+    contentDir,
+    buildTime: buildTime.toISOString(),
+  } satisfies CheckStepInput);
   progress.end();
   printProblems(checked.problems);
   if (!checked.passed) {
@@ -188,33 +173,27 @@ async function main(): Promise<number> {
       throw error;
     });
     const generatedDir = joinShards(cacheDir, shards);
-    // Astro renders the pages in its process; this one meanwhile writes the machine-readable
+    // Astro renders the pages in its process; a worker thread meanwhile writes the machine-readable
     // files (feeds, calendars, API, OpenEoX, CSAF, security.txt) and the search index from the
-    // same contentlayer2 output, on the other core (src/build/writeMachineFiles.ts, searchIndex.ts).
+    // same contentlayer2 output, on the other core (src/build/filesStep.ts).
     progress.phase('astro', 'pages, with machine-readable files and search index beside');
     astro = start('astro (rendering)', bin('astro'), ['build', '--silent'], {
       cwd: root,
       env: { ...env, TRUSTLINE_GENERATED: generatedDir, TRUSTLINE_OUT_DIR: stagingDir },
       stdio: 'inherit',
     });
-    const registry = loadRegistry({
+    const site = await runInWorker<FilesStepResult>(new URL('../src/build/filesStep.ts', import.meta.url), {
       contentDir,
-      buildDate: buildTime.toISOString(),
-      sources: readContentlayerOutput(generatedDir, contentDir),
-    });
-    await writeMachineFiles(registry, machineDir);
-    await writeSearchIndex(searchDocuments(registry), path.join(machineDir, 'pagefind'));
+      buildTime: buildTime.toISOString(),
+      generatedDir,
+      outDir: machineDir,
+    } satisfies FilesStepInput);
     await astro.done;
     moveInto(machineDir, stagingDir);
     rmSync(machineDir, { recursive: true, force: true });
     if (process.env['TRUSTLINE_TEST_FAULT'] === 'after-render') throw new Error('fault injected by a test');
     progress.phase('finalise', 'headers and manifest');
-    finaliseSite(stagingDir, {
-      buildDate: registry.buildDate,
-      buildTime: registry.buildTime,
-      contentDir,
-      basePath: registry.vendor.site.basePath,
-    });
+    finaliseSite(stagingDir, { ...site, contentDir });
     publishStaging(stagingDir, outDir);
     progress.end();
     saveTimings(progress);

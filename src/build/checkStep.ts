@@ -1,0 +1,36 @@
+/**
+ * The build's check, in a worker thread (scripts/build.ts): the same validation as `npm run
+ * check`. Only its verdict goes back; the Registry it built goes with the thread, so the build's
+ * process stays small while contentlayer2 and Astro run.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseCacheFile } from '../cli/cacheDir.ts';
+import { summary } from '../cli/report.ts';
+import { checkContent } from '../registry/loadRegistry.ts';
+import type { Problem } from '../registry/problems.ts';
+import { enableParseCache, saveParseCache } from '../registry/source/parseCache.ts';
+
+export interface CheckStepInput {
+  readonly contentDir: string;
+  readonly buildTime: string;
+}
+
+export interface CheckStepResult {
+  readonly passed: boolean;
+  readonly problems: Problem[];
+  readonly summary: string;
+  readonly fileCount: number;
+  readonly buildDate: string;
+}
+
+const { contentDir, buildTime } = workerData as CheckStepInput;
+enableParseCache(parseCacheFile(contentDir));
+const checked = checkContent({ contentDir, buildDate: buildTime });
+saveParseCache();
+parentPort!.postMessage({
+  passed: checked.registry !== undefined,
+  problems: checked.problems,
+  summary: summary(checked.problems, checked.files.length),
+  fileCount: checked.files.length,
+  buildDate: checked.buildDate,
+} satisfies CheckStepResult);

@@ -1,0 +1,41 @@
+/**
+ * The machine-readable files and the search index, in a worker thread while Astro renders the
+ * pages (scripts/build.ts): both from the same contentlayer2 output as the pages. The Registry
+ * is released with the thread when it ends, before Astro's memory peaks.
+ */
+import path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadRegistry } from '../registry/loadRegistry.ts';
+import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
+import { searchDocuments } from '../site/searchDocuments.ts';
+import { writeSearchIndex } from './searchIndex.ts';
+import { writeMachineFiles } from './writeMachineFiles.ts';
+
+export interface FilesStepInput {
+  readonly contentDir: string;
+  readonly buildTime: string;
+  readonly generatedDir: string;
+  /** Where the files go, to be moved in beside Astro's pages. */
+  readonly outDir: string;
+}
+
+/** What finalising the site needs to know of the Registry. */
+export interface FilesStepResult {
+  readonly buildDate: string;
+  readonly buildTime: string;
+  readonly basePath: string;
+}
+
+const { contentDir, buildTime, generatedDir, outDir } = workerData as FilesStepInput;
+const registry = loadRegistry({
+  contentDir,
+  buildDate: buildTime,
+  sources: readContentlayerOutput(generatedDir, contentDir),
+});
+await writeMachineFiles(registry, outDir);
+await writeSearchIndex(searchDocuments(registry), path.join(outDir, 'pagefind'));
+parentPort!.postMessage({
+  buildDate: registry.buildDate,
+  buildTime: registry.buildTime,
+  basePath: registry.vendor.site.basePath,
+} satisfies FilesStepResult);
