@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Element } from 'domhandler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_BUILD_DATE } from '../../src/cli/generate/syntheticRegistry.ts';
+import { assessCodeOfPractice } from '../../src/outputs/evidence/claims.ts';
 import { writeContentFolder } from '../../src/cli/generate/writeContentFolder.ts';
 import { loadRegistry } from '../../src/registry/loadRegistry.ts';
 import type { Registry } from '../../src/registry/types.ts';
@@ -266,5 +267,21 @@ describe('filtering a large catalogue in Chromium', () => {
       await browser.close();
       await server.close();
     }
+  });
+});
+
+describe('/code-of-practice/ on a registry of 100 products', () => {
+  it('shows the first 20 pieces of evidence of a claim and points to the export for the rest', () => {
+    const html = readFileSync(pageFile(siteDir, 'code-of-practice/'), 'utf8');
+    const claim = assessCodeOfPractice(registry)
+      .flatMap((principle) => principle.claims)
+      .find((candidate) => candidate.id === '4.1.3')!;
+    expect(claim.evidence).toHaveLength(100);
+    const start = html.indexOf('id="claim-4.1.3"');
+    const article = html.slice(start, html.indexOf('</article>', start));
+    expect(article.match(/<li>/g)).toHaveLength(21);
+    for (const evidence of claim.evidence.slice(0, 20)) expect(article).toContain(`href="${evidence.url}"`);
+    expect(article).not.toContain(`href="${claim.evidence[20]!.url}"`);
+    expect(article).toContain('and 80 more, listed in the <a href="/code-of-practice/self-assessment.json">');
   });
 });
