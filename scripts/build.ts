@@ -5,7 +5,7 @@
  *    is written.
  * 2. contentlayer2 ingests the content, in shards on every core, while the check runs; shards
  *    whose files did not change are not run again (src/build/ingestShards.ts).
- * 3. Astro renders the pages into a staging folder; meanwhile this process writes the
+ * 3. Astro renders the pages into a staging folder; meanwhile a worker thread writes the
  *    machine-readable files and the Pagefind search index from the same contentlayer2 output.
  * 4. Host headers, .nojekyll and /build-manifest.json are written (src/build/finalise.ts).
  * 5. The staging folder replaces the output folder (src/build/atomicOutput.ts): a failed or

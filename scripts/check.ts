@@ -4,14 +4,11 @@
  * Exit code: 0 when there are no errors (warnings allowed), 1 on any content error, 2 on a
  * usage error.
  */
-import path from 'node:path';
 import { parseCommonArgs } from '../src/cli/args.ts';
-import { parseCacheFile } from '../src/cli/cacheDir.ts';
+import { checkWithParseCache } from '../src/cli/cacheDir.ts';
 import { createProgress, saveTimings } from '../src/cli/progress.ts';
 import { printProblems, summary } from '../src/cli/report.ts';
 import { BuildTimeError } from '../src/registry/buildTime.ts';
-import { checkContent, defaultContentDir } from '../src/registry/loadRegistry.ts';
-import { enableParseCache, saveParseCache } from '../src/registry/source/parseCache.ts';
 
 function main(): number {
   let options;
@@ -25,9 +22,7 @@ function main(): number {
     const progress = createProgress();
     progress.phase('check', 'content');
     // Unchanged front matter is not parsed again (src/registry/source/parseCache.ts).
-    enableParseCache(parseCacheFile(path.resolve(options.contentDir ?? defaultContentDir())));
-    const result = checkContent({ contentDir: options.contentDir, buildDate: options.buildDate });
-    saveParseCache();
+    const result = checkWithParseCache({ contentDir: options.contentDir, buildDate: options.buildDate });
     progress.end();
     saveTimings(progress);
     printProblems(result.problems);

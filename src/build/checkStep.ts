@@ -4,11 +4,9 @@
  * process stays small while contentlayer2 and Astro run.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseCacheFile } from '../cli/cacheDir.ts';
+import { checkWithParseCache } from '../cli/cacheDir.ts';
 import { summary } from '../cli/report.ts';
-import { checkContent } from '../registry/loadRegistry.ts';
 import type { Problem } from '../registry/problems.ts';
-import { enableParseCache, saveParseCache } from '../registry/source/parseCache.ts';
 
 export interface CheckStepInput {
   readonly contentDir: string;
@@ -24,9 +22,7 @@ export interface CheckStepResult {
 }
 
 const { contentDir, buildTime } = workerData as CheckStepInput;
-enableParseCache(parseCacheFile(contentDir));
-const checked = checkContent({ contentDir, buildDate: buildTime });
-saveParseCache();
+const checked = checkWithParseCache({ contentDir, buildDate: buildTime });
 parentPort!.postMessage({
   passed: checked.registry !== undefined,
   problems: checked.problems,

@@ -1,6 +1,6 @@
 /**
  * The build writes the site's machine-readable files (src/outputs/machineFiles.ts) itself, into
- * a folder of their own while Astro renders the pages on the other core, then moves them in
+ * a folder of their own while Astro renders the pages (src/build/filesStep.ts), then moves them in
  * beside the pages. Through Astro each of these ~12,000 files (L registry) cost a route, a
  * Request, a Response and an awaited write; written here they cost their bytes.
  */
@@ -9,8 +9,8 @@ import path from 'node:path';
 import { machineFiles } from '../outputs/machineFiles.ts';
 import type { Registry } from '../registry/types.ts';
 
-/** Writes every machine file under `dir`; returns how many. */
-export async function writeMachineFiles(registry: Registry, dir: string): Promise<number> {
+/** Writes every machine file under `dir`. */
+export async function writeMachineFiles(registry: Registry, dir: string): Promise<void> {
   const files = await machineFiles(registry);
   const folders = new Set<string>();
   for (const file of files) {
@@ -20,7 +20,6 @@ export async function writeMachineFiles(registry: Registry, dir: string): Promis
     folders.add(folder);
     writeFileSync(target, await file.render());
   }
-  return files.length;
 }
 
 /**

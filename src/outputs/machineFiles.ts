@@ -5,7 +5,6 @@
  * same Registry while Astro renders, on the other core (src/build/writeMachineFiles.ts), and the
  * dev server serves them from this same list (src/integrations/liveContent.ts).
  */
-import { jsonText } from './api/response.ts';
 import { apiSchema } from './api/schema.ts';
 import { apiAdvisories, apiIncidents, apiIndex, apiProduct, apiProducts } from './api/v1.ts';
 import {
@@ -48,10 +47,11 @@ const JSON_TYPE = 'application/json';
 const TEXT_TYPE = 'text/plain; charset=utf-8';
 const HTML_TYPE = 'text/html; charset=utf-8';
 
+/** Two-space JSON with a final newline: readable with `curl`, and the same bytes on every build. */
 const json = (path: string, value: () => unknown): MachineFile => ({
   path,
   contentType: JSON_TYPE,
-  render: () => jsonText(value()),
+  render: () => `${JSON.stringify(value(), null, 2)}\n`,
 });
 
 const fixed = (path: string, contentType: string, render: () => string | Promise<string>): MachineFile => ({

@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import type { ParsedYaml } from './frontMatter.ts';
 
 const FORMAT = 2;
 
@@ -43,20 +44,31 @@ export function enableParseCache(file: string): void {
 /** A short key for a text: its SHA-1, so entries name content, never files. */
 export const contentKey = (text: string): string => createHash('sha1').update(text).digest('base64');
 
-/** The parsed data of `yamlText` from an earlier run; structuredClone-safe plain data. */
-export function cachedParse(yamlText: string): { data: unknown } | undefined {
-  if (!state) return undefined;
-  const key = contentKey(yamlText);
-  if (!state.previous.has(key)) return undefined;
-  const data = state.previous.get(key);
-  state.used.set(key, data);
-  return { data };
+/** The value stored under `key` by an earlier run (kept for the next one). */
+function recall(cache: CacheState, key: string): { value: unknown } | undefined {
+  if (!cache.previous.has(key)) return undefined;
+  const value = cache.previous.get(key);
+  cache.used.set(key, value);
+  return { value };
 }
 
-export function rememberParse(yamlText: string, data: unknown): void {
-  if (!state) return;
-  state.used.set(contentKey(yamlText), data);
-  state.changed = true;
+function remember(cache: CacheState, key: string, value: unknown): void {
+  cache.used.set(key, value);
+  cache.changed = true;
+}
+
+/**
+ * The parse of `yamlText`: from an earlier run, or `parse()`'s, kept only when clean (a file with
+ * errors is parsed again every time, so its messages and lines are exact).
+ */
+export function cachedParse(yamlText: string, parse: () => ParsedYaml): ParsedYaml {
+  if (!state) return parse();
+  const key = contentKey(yamlText);
+  const hit = recall(state, key);
+  if (hit) return { data: hit.value, errors: [] };
+  const parsed = parse();
+  if (parsed.errors.length === 0) remember(state, key, parsed.data);
+  return parsed;
 }
 
 /**
@@ -65,14 +77,10 @@ export function rememberParse(yamlText: string, data: unknown): void {
  */
 export function cached<Value>(key: string, compute: () => Value): Value {
   if (!state) return compute();
-  if (state.previous.has(key)) {
-    const value = state.previous.get(key) as Value;
-    state.used.set(key, value);
-    return value;
-  }
+  const hit = recall(state, key);
+  if (hit) return hit.value as Value;
   const value = compute();
-  state.used.set(key, value);
-  state.changed = true;
+  remember(state, key, value);
   return value;
 }
 

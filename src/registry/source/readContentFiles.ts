@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Problem } from '../problems.ts';
 import { CONTENT_LAYOUT, kindOfPath, type SourceDocument } from './document.ts';
 import { parseYaml, splitFrontMatter } from './frontMatter.ts';
-import { cachedParse, rememberParse } from './parseCache.ts';
+import { cachedParse } from './parseCache.ts';
 import { parsePlainYaml } from './plainYaml.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -172,16 +172,11 @@ export function parseContentText(
     body = split.body;
     dataLine = split.frontMatterLine;
   }
-  const cached = cachedParse(yamlText);
-  if (cached) return { kind, file, data: cached.data ?? {}, body, dataLine };
   // Most front matter is plain enough for the fast reader; the rest (and every error) goes to `yaml`.
-  const plain = parsePlainYaml(yamlText);
-  if (plain !== undefined) {
-    rememberParse(yamlText, plain);
-    return { kind, file, data: plain, body, dataLine };
-  }
-  const parsed = parseYaml(yamlText);
-  if (parsed.errors.length === 0) rememberParse(yamlText, parsed.data);
+  const parsed = cachedParse(yamlText, () => {
+    const plain = parsePlainYaml(yamlText);
+    return plain === undefined ? parseYaml(yamlText) : { data: plain, errors: [] };
+  });
   for (const error of parsed.errors) {
     problems.push({ severity: 'error', file, line: error.line + dataLine - 1, message: error.message });
   }

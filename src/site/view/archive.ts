@@ -24,11 +24,35 @@ export interface YearCount {
   readonly count: number;
 }
 
+/**
+ * Items grouped by year, once per Registry: every year page asks for its own year and the list
+ * of years, and scanning every document for each page would make the archive quadratic.
+ */
+function groupedByYear<Item>(
+  memo: WeakMap<object, Map<string, Item[]>>,
+  registry: object,
+  items: () => readonly Item[],
+  yearOf: (item: Item) => string,
+): Map<string, Item[]> {
+  let groups = memo.get(registry);
+  if (!groups) {
+    groups = new Map();
+    for (const item of items()) {
+      const year = yearOf(item);
+      const group = groups.get(year);
+      if (group) group.push(item);
+      else groups.set(year, [item]);
+    }
+    memo.set(registry, groups);
+  }
+  return groups;
+}
+
 /** Years with their number of items, newest first. */
-function yearCounts(years: readonly string[]): YearCount[] {
-  const counts = new Map<string, number>();
-  for (const year of years) counts.set(year, (counts.get(year) ?? 0) + 1);
-  return [...counts].map(([year, count]) => ({ year, count })).sort((a, b) => b.year.localeCompare(a.year));
+function yearCounts(groups: ReadonlyMap<string, readonly unknown[]>): YearCount[] {
+  return [...groups]
+    .map(([year, items]) => ({ year, count: items.length }))
+    .sort((a, b) => b.year.localeCompare(a.year));
 }
 
 // ---------------------------------------------------------------- incidents
@@ -70,14 +94,18 @@ export function recentIncidents(
   };
 }
 
+const incidentsByYear = new WeakMap<object, Map<string, Incident[]>>();
+const incidentGroups = (registry: Pick<Registry, 'incidents'>) =>
+  groupedByYear(incidentsByYear, registry, () => registry.incidents, incidentYear);
+
 /** Every year with incidents, newest first, with how many started in it. */
 export function incidentYears(registry: Pick<Registry, 'incidents'>): YearCount[] {
-  return yearCounts(registry.incidents.map(incidentYear));
+  return yearCounts(incidentGroups(registry));
 }
 
 /** The incidents that started in `year` (UTC), newest first. */
-export function incidentsOfYear(registry: Pick<Registry, 'incidents'>, year: string): Incident[] {
-  return registry.incidents.filter((incident) => incidentYear(incident) === year);
+export function incidentsOfYear(registry: Pick<Registry, 'incidents'>, year: string): readonly Incident[] {
+  return incidentGroups(registry).get(year) ?? [];
 }
 
 // ---------------------------------------------------------------- advisories
@@ -92,15 +120,23 @@ export function latestAdvisories(registry: Pick<Registry, 'advisories'>, limit =
   return registry.advisories.slice(0, limit);
 }
 
+const advisoriesByYear = new WeakMap<object, Map<string, Advisory[]>>();
+const advisoryGroups = (registry: Pick<Registry, 'advisories'>) =>
+  groupedByYear(
+    advisoriesByYear,
+    registry,
+    () =>
+      [...registry.advisories].sort((a, b) => compareDates(b.published, a.published) || a.id.localeCompare(b.id, 'en')),
+    advisoryYear,
+  );
+
 export function advisoryYears(registry: Pick<Registry, 'advisories'>): YearCount[] {
-  return yearCounts(registry.advisories.map(advisoryYear));
+  return yearCounts(advisoryGroups(registry));
 }
 
 /** The advisories first published in `year`, newest publication first. */
-export function advisoriesOfYear(registry: Pick<Registry, 'advisories'>, year: string): Advisory[] {
-  return registry.advisories
-    .filter((advisory) => advisoryYear(advisory) === year)
-    .sort((a, b) => compareDates(b.published, a.published) || a.id.localeCompare(b.id, 'en'));
+export function advisoriesOfYear(registry: Pick<Registry, 'advisories'>, year: string): readonly Advisory[] {
+  return advisoryGroups(registry).get(year) ?? [];
 }
 
 // ---------------------------------------------------------------- end of support
@@ -137,15 +173,26 @@ export function endOfSupportSelection(
     moreUpcoming: Math.max(0, upcoming.length - limit),
     past: past.slice(0, limit),
     morePast: Math.max(0, past.length - limit),
-    years: yearCounts([...upcoming, ...past].map(endOfSupportYear)),
+    years: yearCounts(endOfSupportGroups(registry)),
   };
 }
+
+const endOfSupportByYear = new WeakMap<object, Map<string, ReleaseLine[]>>();
+const endOfSupportGroups = (registry: Pick<Registry, 'releaseLines' | 'buildDate'>) =>
+  groupedByYear(
+    endOfSupportByYear,
+    registry,
+    () => {
+      const { upcoming, past } = endOfSupportDates(registry);
+      return [...past.reverse(), ...upcoming];
+    },
+    endOfSupportYear,
+  );
 
 /** The release lines whose announced support ends in `year`, soonest first. */
 export function endOfSupportOfYear(
   registry: Pick<Registry, 'releaseLines' | 'buildDate'>,
   year: string,
-): ReleaseLine[] {
-  const { upcoming, past } = endOfSupportDates(registry);
-  return [...past.reverse(), ...upcoming].filter((line) => endOfSupportYear(line) === year);
+): readonly ReleaseLine[] {
+  return endOfSupportGroups(registry).get(year) ?? [];
 }
