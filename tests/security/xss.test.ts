@@ -109,11 +109,12 @@ describe('hostile content', () => {
     });
     for (const file of pages) {
       await page.goto(`${server.url}${file.replace(/index\.html$/, '')}`, { waitUntil: 'load' });
-      // Give handlers such as onload, onfocus and autofocus a moment to fire; click every link too.
+      // Give handlers such as onload, onfocus and autofocus a moment to fire, then read every link's
+      // address in one step: islands may re-render the list while it is read link by link.
       await page.waitForTimeout(30);
-      for (const link of await page.locator('main a').all()) {
-        const href = await link.getAttribute('href');
-        if (href && /^\s*(javascript|vbscript|data):/i.test(href)) executed.push(`${file}: dangerous link ${href}`);
+      const hrefs = await page.$$eval('main a', (links) => links.map((link) => link.getAttribute('href') ?? ''));
+      for (const href of hrefs) {
+        if (/^\s*(javascript|vbscript|data):/i.test(href)) executed.push(`${file}: dangerous link ${href}`);
       }
       if (await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss !== undefined))
         executed.push(file);
