@@ -36,6 +36,8 @@ import { printProblems } from '../src/cli/report.ts';
 import { BuildTimeError, resolveBuildTime } from '../src/registry/buildTime.ts';
 import { defaultContentDir } from '../src/registry/loadRegistry.ts';
 import { listContentFiles } from '../src/registry/source/readContentFiles.ts';
+import { signingKeyFromEnvironment, signingSummary } from '../src/outputs/signing/fromEnvironment.ts';
+import { SigningKeyError } from '../src/outputs/signing/openpgp.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -118,6 +120,14 @@ async function main(): Promise<number> {
   }
   const contentDir = path.resolve(options.contentDir ?? defaultContentDir());
   const outDir = path.resolve(typeof options.flags['out'] === 'string' ? options.flags['out'] : 'dist');
+  // A signing key that cannot be used stops the build before any work is done.
+  try {
+    console.log(signingSummary(await signingKeyFromEnvironment(buildTime.toISOString())));
+  } catch (error) {
+    if (!(error instanceof SigningKeyError)) throw error;
+    console.error(`✖ build stopped: ${error.message}; ${UNCHANGED}`);
+    return 1;
+  }
 
   // Every process of this build sees the same instant (reproducible-builds.org SOURCE_DATE_EPOCH),
   // and builds for production whatever NODE_ENV the caller had (a test runner sets "test", which

@@ -56,10 +56,15 @@ export async function readSigningKey(
   };
 }
 
-/** An OpenPGP cleartext signature framework message (RFC 9580 §7) around `text`. */
+/**
+ * An OpenPGP cleartext signature framework message (RFC 9580 §7) around `text`. openpgp writes
+ * the signed text with CRLF and its own lines with LF; the file keeps to LF throughout, which
+ * verifies the same, since line endings are made CRLF before the signature is computed (§7.2).
+ */
 export async function signCleartext(text: string, key: SigningKey): Promise<string> {
   const message = await openpgp.createCleartextMessage({ text });
-  return openpgp.sign({ message, signingKeys: key.privateKey, date: key.signedAt });
+  const signed = await openpgp.sign({ message, signingKeys: key.privateKey, date: key.signedAt });
+  return signed.replaceAll('\r\n', '\n');
 }
 
 /** A detached, armored signature over the exact bytes that are served. */

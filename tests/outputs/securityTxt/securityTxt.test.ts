@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as openpgp from 'openpgp';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { expiresAt, securityTxt } from '../../../src/outputs/securityTxt/securityTxt.ts';
 import { readSigningKey, signCleartext } from '../../../src/outputs/signing/openpgp.ts';
@@ -154,18 +154,7 @@ describe('the signed security.txt', () => {
     await expect(verification.signatures[0]?.verified).rejects.toThrow();
   });
 
-  it('is skipped without a key, and the build says so in one line however many files ask', async () => {
-    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-    try {
-      const keys = await Promise.all([1, 2, 3].map(() => signingKeyFromEnvironment('2026-11-22T23:59:59Z', {})));
-      expect(keys).toEqual([undefined, undefined, undefined]);
-      expect(log.mock.calls).toEqual([
-        [
-          'security.txt and CSAF documents are unsigned: set TRUSTLINE_SIGNING_KEY (and TRUSTLINE_SIGNING_PASSPHRASE) to sign them',
-        ],
-      ]);
-    } finally {
-      log.mockRestore();
-    }
+  it('is skipped without a key', async () => {
+    await expect(signingKeyFromEnvironment('2026-11-22T23:59:59Z', {})).resolves.toBeUndefined();
   });
 });
