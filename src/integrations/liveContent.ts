@@ -1,14 +1,17 @@
 /**
  * Live preview for editors (`npm run dev`): watches the content folder, re-checks it on every
  * change, prints the problems in the terminal exactly as `npm run check` does, and reloads the
- * browser. While the content has errors, every page answers with the list of problems (the
- * same lines as `check`) and open pages show them in Vite's error overlay; the dev server keeps
+ * browser. While the content has errors, every page and machine-readable file answers with the
+ * list of problems (the same lines as `check`) and open pages show them in Vite's error overlay;
+ * the dev server keeps
  * running and the next good save brings the site back. It also serves the machine-readable files,
  * which a build writes itself rather than through Astro.
  * Production builds are untouched: they read contentlayer2's output (src/site/registry.ts).
  */
+import { statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { printProblems, summary } from '../cli/report.ts';
 import type { CheckResult } from '../registry/loadRegistry.ts';
@@ -23,6 +26,8 @@ import { escapeText } from '../outputs/markup.ts';
 const SETTLE_MS = 30;
 
 export function liveContent(): AstroIntegration {
+  let publicDir = '';
+  let base = '/';
   return {
     name: 'trustline:live-content',
     hooks: {
@@ -33,6 +38,10 @@ export function liveContent(): AstroIntegration {
         updateConfig({
           vite: { server: { watch: { ignored: ['**/.trustline/**', '**/dist/**', '**/.contentlayer/**'] } } },
         });
+      },
+      'astro:config:done': ({ config }) => {
+        publicDir = fileURLToPath(config.publicDir);
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:server:setup': ({ server, logger }) => {
         const watched = contentDir();
@@ -57,7 +66,13 @@ export function liveContent(): AstroIntegration {
         server.middlewares.use((request, response, next) => {
           const result = devContent();
           if (request.method !== 'GET') return next();
-          if (!result.registry) return isPageRequest(request.url ?? '/') ? sendProblemPage(response, result) : next();
+          if (!result.registry) {
+            // Vite's modules and the files in public/ do not depend on the content; everything
+            // else does, and a 404 would hide why it is missing.
+            const pathname = pathnameOf(request.url);
+            if (isViteRequest(pathname) || isPublicFile(publicDir, base, pathname)) return next();
+            return isPage(pathname) ? sendProblemPage(response, result) : sendProblemText(response, result);
+          }
           sendMachineFile(result.registry, request.url ?? '/', response).then((sent) => sent || next(), next);
         });
       },
@@ -70,7 +85,7 @@ export function liveContent(): AstroIntegration {
  * (src/build/writeMachineFiles.ts); here the same list answers requests, rendering one file.
  */
 async function sendMachineFile(registry: Registry, url: string, response: ServerResponse): Promise<boolean> {
-  const pathname = decodeURIComponent(url.split('?')[0] ?? '/');
+  const pathname = pathnameOf(url);
   const { basePath } = registry.vendor.site;
   if (!pathname.startsWith(basePath)) return false;
   const wanted = pathname.slice(basePath.length);
@@ -81,10 +96,22 @@ async function sendMachineFile(registry: Registry, url: string, response: Server
   return true;
 }
 
-/** Pages, not Vite's own modules and assets. */
-function isPageRequest(url: string): boolean {
-  const pathname = url.split('?')[0] ?? '/';
-  if (pathname.startsWith('/@') || pathname.includes('/node_modules/') || pathname.startsWith('/src/')) return false;
+function pathnameOf(url = '/'): string {
+  return decodeURIComponent(url.split('?')[0] ?? '/');
+}
+
+/** Vite's own modules and assets. */
+function isViteRequest(pathname: string): boolean {
+  return pathname.startsWith('/@') || pathname.includes('/node_modules/') || pathname.startsWith('/src/');
+}
+
+function isPublicFile(publicDir: string, base: string, pathname: string): boolean {
+  if (!pathname.startsWith(base)) return false;
+  const file = path.join(publicDir, pathname.slice(base.length));
+  return file.startsWith(publicDir) && statSync(file, { throwIfNoEntry: false })?.isFile() === true;
+}
+
+function isPage(pathname: string): boolean {
   return pathname.endsWith('/') || pathname.endsWith('.html') || !path.posix.basename(pathname).includes('.');
 }
 
@@ -104,6 +131,13 @@ function sendProblemPage(response: ServerResponse, result: CheckResult): void {
       '<code>npm run check</code> prints the same list.</p>' +
       `<pre>${escapeText(problemList(result))}</pre></body></html>`,
   );
+}
+
+/** For feeds, calendars, the API and the other machine-readable files: the problems as text. */
+function sendProblemText(response: ServerResponse, result: CheckResult): void {
+  response.statusCode = 500;
+  response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  response.end(`${problemList(result)}\n`);
 }
 
 function report(result: CheckResult, logger: AstroIntegrationLogger): void {

@@ -133,7 +133,7 @@ describe('npm run dev', { timeout: 180_000 }, () => {
     expect((await fetch(`${origin}/feeds/no-such-topic.xml`)).status).toBe(404);
   });
 
-  it('answers with the same messages as check while a file is broken, and keeps running', async () => {
+  it('answers pages and machine-readable files with the messages of check while a file is broken, and keeps running', async () => {
     edit('incidents/INC-2026-0031.md', /^impact: major$/m, 'impact: huge');
     const expected = checkErrors();
     expect(expected).toEqual([
@@ -142,6 +142,13 @@ describe('npm run dev', { timeout: 180_000 }, () => {
     await waitFor((page) => page.status === 500);
     const page = await get();
     expect(page.text).toContain(expected[0]);
+    const feed = await fetch(`${origin}/feeds/all.xml`);
+    expect({ status: feed.status, type: feed.headers.get('content-type'), text: await feed.text() }).toEqual({
+      status: 500,
+      type: 'text/plain; charset=utf-8',
+      text: `1 content error:\n${expected[0]}\n`,
+    });
+    expect((await fetch(`${origin}/favicon.svg`)).status).toBe(200);
     expect(server.exitCode).toBeNull();
     expect(output).toContain(`error: ${expected[0]}`);
   });
