@@ -161,3 +161,32 @@ describe('subscribing', () => {
     expect(addresses).toContain('https://trust.kestrel.example/products/edge-gateway/end-of-support.ics');
   });
 });
+
+describe('printing', () => {
+  it("prints a product's support statement in black on white, with the addresses of its links, whatever the colour scheme", async () => {
+    // A4's printable width at 96 dpi with default margins is about 700 px.
+    const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 700, height: 1000 } });
+    const printed = await context.newPage();
+    await printed.goto(`${server.url}products/edge-gateway/`);
+    await printed.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    const looks = await printed.evaluate(() => {
+      const body = getComputedStyle(document.body);
+      const link = document.querySelector('main a[href="https://downloads.kestrel.example/extended"]');
+      return {
+        text: body.color,
+        background: body.backgroundColor,
+        navigation: getComputedStyle(document.querySelector('.site-nav')!).display,
+        linkAddress: link && getComputedStyle(link, '::after').content,
+        overflows: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      };
+    });
+    await context.close();
+    expect(looks).toEqual({
+      text: 'rgb(0, 0, 0)',
+      background: 'rgb(255, 255, 255)',
+      navigation: 'none',
+      linkAddress: '" (https://downloads.kestrel.example/extended)"',
+      overflows: false,
+    });
+  });
+});
