@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/builtSite.ts';
-import { createContent, markdownFile, product, type Fixture } from '../support/contentFixture.ts';
+import { createContent, markdownFile, noticeGuidance, product, type Fixture } from '../support/contentFixture.ts';
 
 let fixture: Fixture | undefined;
 afterEach(() => fixture?.cleanup());
@@ -23,7 +23,12 @@ function brokenContent(): Fixture {
     index === 1
       ? {
           ...releaseLine,
-          endOfSupport: { date: '2027-02-01', announced: '2026-06-01', source: 'https://fixture.example/n' },
+          endOfSupport: {
+            date: '2027-02-01',
+            announced: '2026-06-01',
+            source: 'https://fixture.example/n',
+            ...noticeGuidance,
+          },
         }
       : releaseLine,
   );

@@ -62,7 +62,7 @@ const cases: [string, (content: Fixture) => void, string][] = [
   [
     'a misspelt field',
     withProduct({ summray: 'A gateway.' }),
-    'products/gateway.md:28 summray: unknown field "summray": did you mean "summary"?',
+    'products/gateway.md:30 summray: unknown field "summray": did you mean "summary"?',
   ],
   [
     'an unknown nested field',
@@ -118,7 +118,7 @@ const cases: [string, (content: Fixture) => void, string][] = [
         markdownFile(product({ releases: [...releases, { ...releases[0], released: '2026-02-01' }] })),
       );
     },
-    'products/gateway.md:28 releases[2].name: "2.x" is already the name of releases[0]: release line names must be unique in a product',
+    'products/gateway.md:30 releases[2].name: "2.x" is already the name of releases[0]: release line names must be unique in a product',
   ],
   [
     'a dangling support level',
@@ -159,7 +159,7 @@ const cases: [string, (content: Fixture) => void, string][] = [
   [
     'end of sales after end of support',
     withRelease(1, { endOfSales: '2028-06-30' }),
-    'products/gateway.md:28 releases[1].endOfSales: 2028-06-30 is after the end of support 2027-12-31: a line cannot be sold once unsupported',
+    'products/gateway.md:30 releases[1].endOfSales: 2028-06-30 is after the end of support 2027-12-31: a line cannot be sold once unsupported',
   ],
   [
     'an end of support with short notice',

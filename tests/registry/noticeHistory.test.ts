@@ -34,8 +34,8 @@ function git(cwd: string, args: string[], date?: string): string {
   });
 }
 
-/** Writes the 1.x notice (without a cited source) into the fixture's product file. */
-function writeNotice(endOfSupport: Record<string, unknown>) {
+/** Writes the 1.x notice (without a cited source) into the fixture's product file; none: "to be announced". */
+function writeNotice(endOfSupport: Record<string, unknown> | undefined) {
   const releases = product().releases.map((releaseLine, index) =>
     index === 1 ? { ...releaseLine, endOfSupport } : releaseLine,
   );
@@ -95,7 +95,10 @@ describe('the no-backdating rule', () => {
   });
 
   it('counts an uncommitted notice from the build date', () => {
-    repository();
+    fixture = createContent();
+    git(fixture.dir, ['init', '-q', '-b', 'main']);
+    writeNotice(undefined);
+    commitAll('2026-03-01T10:00:00+00:00', 'Add 1.x, end of support to be announced');
     writeNotice({ date: '2028-01-31', announced: '2026-11-01' });
     expect(checkFixture(fixture).errors).toEqual([
       'products/gateway.md:26 releases[1].endOfSupport.announced: 2026-11-01 is earlier than the day this date was published (no commit contains 2028-01-31 for 1.x yet, so it counts as published on the build date, 2026-11-22): a notice cannot be backdated. Use 2026-11-22, or, for a notice given before the portal, cite the original public announcement in "source"',
@@ -110,6 +113,33 @@ describe('the no-backdating rule', () => {
       source: 'https://fixture.example/news/2025/gateway-1x',
     });
     commitAll('2026-03-05T10:00:00+00:00');
+    expect(checkFixture(fixture).errors).toEqual([]);
+  });
+
+  it('refuses a cited source for a notice given after the release line was in the portal', () => {
+    fixture = createContent();
+    git(fixture.dir, ['init', '-q', '-b', 'main']);
+    writeNotice(undefined);
+    commitAll('2026-03-01T10:00:00+00:00', 'Add 1.x, end of support to be announced');
+    const lineCommit = git(fixture.dir, ['rev-parse', 'HEAD']).trim().slice(0, 10);
+    writeNotice({ date: '2027-12-31', announced: '2026-04-01', source: 'https://fixture.example/news/gateway-1x' });
+    commitAll('2026-05-01T10:00:00+00:00', 'Announce the end of support of 1.x');
+    const noticeCommit = git(fixture.dir, ['rev-parse', 'HEAD']).trim().slice(0, 10);
+    expect(checkFixture(fixture).errors).toEqual([
+      `products/gateway.md:26 releases[1].endOfSupport.announced: 2026-04-01 is earlier than the day this date was published (git first published 2027-12-31 for 1.x on 2026-05-01 (commit ${noticeCommit})): a notice cannot be backdated. Use 2026-05-01: the cited "source" covers only a notice given before 1.x was in the portal (git first published it on 2026-03-01, commit ${lineCommit})`,
+    ]);
+  });
+
+  it('refuses a published date moved without a change in the notice history, naming the commit', () => {
+    repository();
+    const commit = git(fixture.dir, ['rev-parse', 'HEAD']).trim().slice(0, 10);
+    writeNotice({ date: '2027-12-31', announced: '2026-03-01' });
+    commitAll('2026-06-01T09:00:00+00:00', 'Move the date of 1.x');
+    expect(checkFixture(fixture).errors).toEqual([
+      `products/gateway.md:25 releases[1].endOfSupport.date: git published 2027-06-30 as the end of support of 1.x on 2026-03-01 (commit ${commit}), and this notice no longer lists it: customers were given that date, so moving it is a change — add { on: <the day of the move>, from: 2027-06-30 } to "changes"`,
+    ]);
+    writeNotice({ date: '2027-12-31', announced: '2026-03-01', changes: [{ on: '2026-06-01', from: '2027-06-30' }] });
+    commitAll('2026-06-01T09:30:00+00:00', 'Record the move');
     expect(checkFixture(fixture).errors).toEqual([]);
   });
 

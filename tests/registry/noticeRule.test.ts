@@ -160,3 +160,29 @@ describe('the notice rule, for any dates (property-based)', () => {
     );
   });
 });
+
+describe('migration and risk guidance', () => {
+  const migration = '"migration" (what customers should do: upgrade path, tools, help)';
+  const risk = '"risk" (what they risk by staying after the date)';
+
+  it('is asked for by a warning while support has not ended', () => {
+    expect(checkNotice({ announced: '2026-06-01', date: '2027-12-31' }, '2026-11-22').warnings).toEqual([
+      `products/gateway.md:22 releases[1].endOfSupport: the end-of-support notice of 1.x gives no migration or risk guidance: add ${migration} and ${risk}, so customers can plan their move`,
+    ]);
+  });
+
+  it('names only what is missing', () => {
+    const result = checkNotice(
+      { announced: '2026-06-01', date: '2027-12-31', migration: 'Upgrade to 2.x.' },
+      '2026-11-22',
+    );
+    expect(result.warnings).toEqual([
+      `products/gateway.md:22 releases[1].endOfSupport: the end-of-support notice of 1.x gives no risk guidance: add ${risk}, so customers can plan their move`,
+    ]);
+  });
+
+  it('is not asked for once support has ended', () => {
+    const { warnings } = checkNotice({ announced: '2026-06-01', date: '2027-12-31' }, '2030-12-31');
+    expect(warnings.filter((warning) => warning.includes('guidance'))).toEqual([]);
+  });
+});

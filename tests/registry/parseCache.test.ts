@@ -10,7 +10,14 @@ import { deserialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enableParseCache, saveParseCache } from '../../src/registry/source/parseCache.ts';
 import { checkFixture } from '../support/checkFixture.ts';
-import { advisory, createContent, markdownFile, product, type Fixture } from '../support/contentFixture.ts';
+import {
+  advisory,
+  createContent,
+  markdownFile,
+  product,
+  type Fixture,
+  noticeGuidance,
+} from '../support/contentFixture.ts';
 
 let fixture: Fixture;
 let cacheDir: string;
@@ -41,7 +48,12 @@ function writeProblems(comment = '') {
     index === 1
       ? {
           ...releaseLine,
-          endOfSupport: { date: '2027-01-31', announced: '2026-01-15', source: 'https://fixture.example/news/1x' },
+          endOfSupport: {
+            date: '2027-01-31',
+            announced: '2026-01-15',
+            source: 'https://fixture.example/news/1x',
+            ...noticeGuidance,
+          },
         }
       : releaseLine,
   );

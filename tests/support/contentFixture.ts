@@ -46,6 +46,9 @@ export const supportLevels = {
   ],
 };
 
+/** What an end-of-support notice tells customers beside its dates (without it, check warns). */
+export const noticeGuidance = { migration: 'Upgrade to 2.x.', risk: 'No security fixes after the date.' };
+
 /** A product whose 1.x line ends 2027-12-31, announced from a cited source on 2026-06-01. */
 export function product(overrides: Record<string, unknown> = {}) {
   return {
@@ -71,6 +74,7 @@ export function product(overrides: Record<string, unknown> = {}) {
           date: '2027-12-31',
           announced: '2026-06-01',
           source: 'https://fixture.example/news/gateway-1x',
+          ...noticeGuidance,
         },
       },
     ],

@@ -188,10 +188,11 @@ export function assessCodeOfPractice(registry: Registry): PrincipleAssessment[] 
   const notices = lines.flatMap((line) => (line.notice ? [line.notice] : []));
   const shortest = notices.reduce((min, notice) => Math.min(min, notice.noticeMonths), Number.POSITIVE_INFINITY);
   const shortNotices = notices.filter((notice) => notice.noticeMonths < 12).length;
+  const guided = notices.filter((notice) => notice.migration !== undefined && notice.risk !== undefined).length;
   const claim421: ClaimAssessment = {
     id: '4.2.1',
     text: 'Customers are given at least 1 year’s notice of when software will no longer be supported.',
-    status: shortNotices === 0 ? 'met' : 'not-met',
+    status: shortNotices > 0 ? 'not-met' : guided === notices.length ? 'met' : 'partly-met',
     finding:
       notices.length === 0
         ? 'no end-of-support dates are announced yet; every future notice is checked at build time'
@@ -199,7 +200,10 @@ export function assessCodeOfPractice(registry: Registry): PrincipleAssessment[] 
           ? `every notice gave at least 12 months, shortest ${plural(shortest, 'month')} (${plural(notices.length, 'notice')})`
           : `${String(shortNotices)} of ${plural(notices.length, 'notice')} gave less than 12 months`,
     argument:
-      'The build refuses an end-of-support date less than one calendar year after its announcement, measures a date brought forward from the day of the change, and dates each announcement by the commit that published it, so a notice cannot be backdated. The end-of-support policy states the rule; each notice carries migration and risk guidance.',
+      'The build refuses an end-of-support date less than one calendar year after its announcement, measures a date brought forward from the day of the change, and dates each announcement by the commit that published it, so a notice cannot be backdated, and keeps every date it published in the notice history. The end-of-support policy states the rule; ' +
+      (guided === notices.length
+        ? 'each notice carries migration and risk guidance.'
+        : `${String(guided)} of ${plural(notices.length, 'notice')} carry migration and risk guidance (the build warns about the others).`),
     evidence: [
       policy('end-of-support'),
       link('End of support', paths.endOfSupport()),

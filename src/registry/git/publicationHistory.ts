@@ -1,7 +1,8 @@
 /**
- * When did git first publish each end-of-support date? The notice rule (Code of Practice 4.2)
- * forbids backdating: a notice cannot claim to have been announced before the commit that made
- * it public. The whole history is read with two git processes, however many files there are:
+ * When did git first publish each end-of-support date, and each release line? The notice rule
+ * (Code of Practice 4.2) forbids backdating: a notice cannot claim to have been announced before
+ * the commit that made it public, and a date once published stays in the notice's history. The
+ * whole history is read with two git processes, however many files there are:
  * one `git log` for the commits and blobs, one `git cat-file --batch` for the file versions.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,10 @@ export interface FirstPublication {
   commit: string;
 }
 
+export interface PublishedDate extends FirstPublication {
+  readonly endOfSupport: CalendarDate;
+}
+
 export interface PublicationHistory {
   state: HistoryState;
   /**
@@ -24,6 +29,23 @@ export interface PublicationHistory {
    * `endOfSupport`; undefined when no commit has (new or uncommitted content).
    */
   firstPublished(file: string, releaseLine: string, endOfSupport: CalendarDate): FirstPublication | undefined;
+  /** Every end-of-support date any commit gave the release line, in the order they were first published. */
+  publishedDates(file: string, releaseLine: string): readonly PublishedDate[];
+  /** The first commit in which `file` had release line `releaseLine`, with or without a date. */
+  lineFirstPublished(file: string, releaseLine: string): FirstPublication | undefined;
+}
+
+const NO_HISTORY: PublicationHistory = {
+  state: 'not-a-repository',
+  firstPublished: () => undefined,
+  publishedDates: () => [],
+  lineFirstPublished: () => undefined,
+};
+
+/** What the history knows of one release line of one product file. */
+interface LineHistory {
+  readonly first: FirstPublication;
+  readonly dates: Map<CalendarDate, FirstPublication>;
 }
 
 const git = (cwd: string, args: string[], input?: string) =>
@@ -32,7 +54,7 @@ const git = (cwd: string, args: string[], input?: string) =>
 /** Reads the history of `<contentDir>/products`. `contentDir` is absolute. */
 export function readPublicationHistory(contentDir: string): PublicationHistory {
   const probe = git(contentDir, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
-  if (probe.status !== 0) return { state: 'not-a-repository', firstPublished: () => undefined };
+  if (probe.status !== 0) return NO_HISTORY;
   const [topLevel = '', shallow] = probe.stdout.trim().split('\n');
   const productsDir = path.relative(topLevel, path.join(contentDir, 'products')).split(path.sep).join('/');
 
@@ -54,28 +76,34 @@ export function readPublicationHistory(contentDir: string): PublicationHistory {
   const contents = readBlobs(topLevel, blobs);
 
   const identityOf = new Map<string, string>();
-  const published = new Map<string, FirstPublication>();
+  const lines = new Map<string, LineHistory>();
   for (const commit of commits) {
+    const publication = { date: commit.date, commit: commit.hash };
     for (const change of commit.changes) {
       const identity = (change.from && identityOf.get(change.from)) || change.from || change.path;
       identityOf.set(change.path, identity);
-      for (const [releaseLine, endOfSupport] of endOfSupportDates(contents.get(change.blob) ?? '')) {
-        const key = publicationKey(identity, releaseLine, endOfSupport);
-        if (!published.has(key)) published.set(key, { date: commit.date, commit: commit.hash });
+      for (const [releaseLine, endOfSupport] of releaseLinesOf(contents.get(change.blob) ?? '')) {
+        const key = lineKey(identity, releaseLine);
+        let line = lines.get(key);
+        if (!line) lines.set(key, (line = { first: publication, dates: new Map() }));
+        if (endOfSupport !== undefined && !line.dates.has(endOfSupport)) line.dates.set(endOfSupport, publication);
       }
     }
   }
+  const lineOf = (file: string, releaseLine: string) => {
+    const relative = path.relative(topLevel, path.resolve(file)).split(path.sep).join('/');
+    return lines.get(lineKey(identityOf.get(relative) ?? relative, releaseLine));
+  };
   return {
     state: shallow === 'true' ? 'shallow' : 'complete',
-    firstPublished(file, releaseLine, endOfSupport) {
-      const relative = path.relative(topLevel, path.resolve(file)).split(path.sep).join('/');
-      const identity = identityOf.get(relative) ?? relative;
-      return published.get(publicationKey(identity, releaseLine, endOfSupport));
-    },
+    firstPublished: (file, releaseLine, endOfSupport) => lineOf(file, releaseLine)?.dates.get(endOfSupport),
+    publishedDates: (file, releaseLine) =>
+      [...(lineOf(file, releaseLine)?.dates ?? [])].map(([endOfSupport, first]) => ({ endOfSupport, ...first })),
+    lineFirstPublished: (file, releaseLine) => lineOf(file, releaseLine)?.first,
   };
 }
 
-const publicationKey = (identity: string, releaseLine: string, date: string) => `${identity}\0${releaseLine}\0${date}`;
+const lineKey = (identity: string, releaseLine: string) => `${identity}\0${releaseLine}`;
 
 interface LoggedCommit {
   hash: string;
@@ -129,17 +157,17 @@ function readBlobs(topLevel: string, blobs: string[]): Map<string, string> {
   return contents;
 }
 
-/** The end-of-support date each release line had in one version of a product file. */
-function endOfSupportDates(text: string): [string, string][] {
+/** Each release line of one version of a product file, with its end-of-support date if it had one. */
+function releaseLinesOf(text: string): [string, string | undefined][] {
   const split = splitFrontMatter(text);
   if (!split) return [];
   const { data } = parseYaml(split.frontMatter);
   const releases = (data as { releases?: unknown } | undefined)?.releases;
   if (!Array.isArray(releases)) return [];
-  const dates: [string, string][] = [];
+  const lines: [string, string | undefined][] = [];
   for (const release of releases as { name?: unknown; endOfSupport?: { date?: unknown } }[]) {
     const date = release?.endOfSupport?.date;
-    if (typeof release?.name === 'string' && typeof date === 'string') dates.push([release.name, date]);
+    if (typeof release?.name === 'string') lines.push([release.name, typeof date === 'string' ? date : undefined]);
   }
-  return dates;
+  return lines;
 }

@@ -7,13 +7,21 @@
  *   (`addYears(announced, 1) <= endOfSupport`; 29 February + 1 year = 28 February).
  * - A date moved earlier is a new notice, measured from the day of the change.
  * - A notice cannot be announced after the build date, nor before the first git commit that
- *   published the date (no backdating) — unless it cites the original public announcement.
+ *   published the date (no backdating). A notice given before the release line was in the portal
+ *   may carry its original date when it cites that public announcement in `source`.
+ * - A date git has published stays in the notice's history: moving it is a change, listed in
+ *   `changes`, never a silent edit.
  */
 import { addOneYear, daysBetween, wholeMonthsBetween, type CalendarDate } from '../calendarDate.ts';
 import type { FieldPath } from '../problems.ts';
 import type { EndOfSupportData, ProductData } from '../schema/product.ts';
 import type { NoticeEvent } from '../types.ts';
 import { reportAt, type RuleContext, type Valid, type ValidDocuments } from './context.ts';
+
+const GUIDANCE = {
+  migration: '"migration" (what customers should do: upgrade path, tools, help)',
+  risk: '"risk" (what they risk by staying after the date)',
+};
 
 /** The events of a notice, oldest first: the announcement, then each change of date. */
 export function noticeEvents(endOfSupport: EndOfSupportData): NoticeEvent[] {
@@ -59,6 +67,9 @@ export function checkNotices(documents: ValidDocuments, context: RuleContext): v
       if (!notice) return;
       const base: FieldPath = ['releases', index, 'endOfSupport'];
       const events = noticeEvents(notice);
+      // A date missing from the history is the one mistake to report: the dates after it would
+      // otherwise also look backdated.
+      const historyKept = checkPublishedDatesKept(context, product, base, events, releaseLine.name);
       events.forEach((event, eventIndex) => {
         const onPath: FieldPath =
           eventIndex === 0 ? [...base, 'announced'] : [...base, 'changes', eventIndex - 1, 'on'];
@@ -96,11 +107,21 @@ export function checkNotices(documents: ValidDocuments, context: RuleContext): v
           return;
         }
         if (event.kind !== 'extended') checkOneYear(context, product, datePath, event, releaseLine.name);
-        if (event.source === undefined) {
+        if (historyKept) {
           shallowReported = checkNotBackdated(context, product, onPath, event, releaseLine.name, shallowReported);
         }
       });
       if (notice.date >= context.buildDate) {
+        const missing = (['migration', 'risk'] as const).filter((field) => notice[field] === undefined);
+        if (missing.length > 0) {
+          reportAt(
+            context,
+            'warning',
+            product,
+            base,
+            `the end-of-support notice of ${releaseLine.name} gives no ${missing.join(' or ')} guidance: add ${missing.map((field) => GUIDANCE[field]).join(' and ')}, so customers can plan their move`,
+          );
+        }
         const daysLeft = daysBetween(context.buildDate, notice.date);
         if (daysLeft <= 90) {
           reportAt(
@@ -158,6 +179,11 @@ function checkNotBackdated(
   const published = history.firstPublished(product.source.file, lineName, event.endOfSupport);
   const publishedOn = published?.date ?? context.buildDate;
   if (event.on >= publishedOn) return shallowReported;
+  // A cited announcement accounts for a notice given before the line was in the portal; once it
+  // is, notices are given here, and git dates them.
+  const lineFirst = history.lineFirstPublished(product.source.file, lineName);
+  const inPortalSince = lineFirst?.date ?? context.buildDate;
+  if (event.source !== undefined && event.on < inPortalSince) return shallowReported;
   const where = published
     ? `git first published ${event.endOfSupport} for ${lineName} on ${published.date} (commit ${published.commit.slice(0, 10)})`
     : history.state === 'not-a-repository'
@@ -168,7 +194,40 @@ function checkNotBackdated(
     'error',
     product,
     path,
-    `${event.on} is earlier than the day this date was published (${where}): a notice cannot be backdated. Use ${publishedOn}, or, for a notice given before the portal, cite the original public announcement in "source"`,
+    `${event.on} is earlier than the day this date was published (${where}): a notice cannot be backdated. ` +
+      (event.source === undefined
+        ? `Use ${publishedOn}, or, for a notice given before the portal, cite the original public announcement in "source"`
+        : `Use ${publishedOn}: the cited "source" covers only a notice given before ${lineName} was in the portal (git first published it on ${inPortalSince}, commit ${lineFirst?.commit.slice(0, 10)})`),
   );
   return shallowReported;
+}
+
+/**
+ * Every end-of-support date git has published for the line is still in its notice history (the
+ * first date, a change's "from", or the current date): customers were given it. Returns whether
+ * all are.
+ */
+function checkPublishedDatesKept(
+  context: RuleContext,
+  product: Valid<ProductData>,
+  base: FieldPath,
+  events: readonly NoticeEvent[],
+  lineName: string,
+): boolean {
+  const history = context.history();
+  if (history.state !== 'complete') return true;
+  const inHistory = new Set(events.map((event) => event.endOfSupport));
+  const missing = history
+    .publishedDates(product.source.file, lineName)
+    .filter((published) => !inHistory.has(published.endOfSupport));
+  for (const published of missing) {
+    reportAt(
+      context,
+      'error',
+      product,
+      [...base, 'date'],
+      `git published ${published.endOfSupport} as the end of support of ${lineName} on ${published.date} (commit ${published.commit.slice(0, 10)}), and this notice no longer lists it: customers were given that date, so moving it is a change — add { on: <the day of the move>, from: ${published.endOfSupport} } to "changes"`,
+    );
+  }
+  return missing.length === 0;
 }

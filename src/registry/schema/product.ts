@@ -22,7 +22,9 @@ const dateChange = z
     reason: plainText(300).optional().describe('Why the date changed, in one sentence.'),
     source: httpsUrl
       .optional()
-      .describe('Only for changes announced before the portal: the public announcement that proves the date.'),
+      .describe(
+        'Only for changes announced before the release line was in the portal: the public announcement that proves the date.',
+      ),
   })
   .describe('An earlier change to the end-of-support date.');
 
@@ -35,7 +37,7 @@ const endOfSupport = z
     source: httpsUrl
       .optional()
       .describe(
-        'Only for notices given before the portal: the public announcement (URL) that proves the announcement date. Without it, the date counts from the git commit that published it.',
+        'Only for notices given before the release line was in the portal: the public announcement (URL) that proves the announcement date. Without it, or once the line is in the portal, the date counts from the git commit that published it.',
       ),
     changes: z
       .array(dateChange)

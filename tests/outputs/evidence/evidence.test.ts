@@ -5,7 +5,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { assessCodeOfPractice } from '../../../src/outputs/evidence/claims.ts';
 import { DEMO_SITE_DIR } from '../../support/builtSite.ts';
+import { checkFixture } from '../../support/checkFixture.ts';
+import { createContent, markdownFile, product } from '../../support/contentFixture.ts';
 
 interface Claim {
   id: string;
@@ -69,6 +72,29 @@ describe('the self-assessment', () => {
       status: 'met',
       finding: 'every notice gave at least 12 months, shortest 12 months (14 notices)',
     });
+  });
+
+  it('says 4.2.1 is partly met, and why, when a notice gives no migration or risk guidance', () => {
+    const fixture = createContent();
+    const releases = product().releases.map((releaseLine, index) =>
+      index === 1
+        ? {
+            ...releaseLine,
+            endOfSupport: { date: '2027-12-31', announced: '2026-06-01', source: 'https://fixture.example/n' },
+          }
+        : releaseLine,
+    );
+    fixture.write('products/gateway.md', markdownFile(product({ releases })));
+    const { result } = checkFixture(fixture);
+    fixture.cleanup();
+    const assessed = assessCodeOfPractice(result.registry!)
+      .flatMap((principle) => principle.claims)
+      .find((entry) => entry.id === '4.2.1');
+    expect(assessed?.status).toBe('partly-met');
+    expect(assessed?.argument).toContain(
+      '0 of 1 notice carry migration and risk guidance (the build warns about the others).',
+    );
+    expect(claim('4.2.1')?.argument).toContain('each notice carries migration and risk guidance.');
   });
 
   it('does not claim what the portal cannot show', () => {
