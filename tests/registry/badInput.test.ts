@@ -11,6 +11,7 @@ import {
   incident,
   markdownFile,
   product,
+  supportLevels,
   vendor,
   type Fixture,
 } from '../support/contentFixture.ts';
@@ -160,6 +161,27 @@ const cases: [string, (content: Fixture) => void, string][] = [
     'end of sales after end of support',
     withRelease(1, { endOfSales: '2028-06-30' }),
     'products/gateway.md:30 releases[1].endOfSales: 2028-06-30 is after the end of support 2027-12-31: a line cannot be sold once unsupported',
+  ],
+  [
+    'end of sales after security fixes end',
+    (content) => {
+      const technical = {
+        ...supportLevels.levels[1],
+        id: 'technical',
+        name: 'Technical support',
+        includes: { securityFixes: false, bugFixes: false, features: false, technicalSupport: true },
+      };
+      content.write('support-levels.yml', stringify({ levels: [...supportLevels.levels, technical] }));
+      withRelease(1, {
+        endOfSales: '2027-09-30',
+        phases: [
+          { level: 'full', until: '2026-01-14' },
+          { level: 'maintenance', until: '2027-06-30' },
+          { level: 'technical' },
+        ],
+      })(content);
+    },
+    'products/gateway.md:32 releases[1].endOfSales: 2027-09-30 is after the last day of security fixes, 2027-06-30 (the end of phases[1], "maintenance"): a line cannot be sold once it no longer gets security fixes',
   ],
   [
     'an end of support with short notice',

@@ -6,6 +6,9 @@ import { addOneYear, monthsInWords } from '../calendarDate.ts';
 import { reportAt, type RuleContext, type ValidDocuments } from './context.ts';
 
 export function checkLifecycles(documents: ValidDocuments, context: RuleContext): void {
+  const shipsSecurityFixes = new Map(
+    (documents.supportLevels?.data.levels ?? []).map((level) => [level.id, level.includes.securityFixes]),
+  );
   for (const product of documents.products) {
     product.data.releases.forEach((releaseLine, index) => {
       const at = (...path: (string | number)[]) => ['releases', index, ...path];
@@ -83,6 +86,20 @@ export function checkLifecycles(documents: ValidDocuments, context: RuleContext)
             at('endOfSales'),
             `${releaseLine.endOfSales} is after the end of support ${endOfSupport}: a line cannot be sold once unsupported`,
           );
+        } else {
+          // The last phase with security fixes ends on its "until", or with support when it is the last phase.
+          const lastSecure = releaseLine.phases.findLastIndex((phase) => shipsSecurityFixes.get(phase.level) === true);
+          const phase = releaseLine.phases[lastSecure];
+          const securityEnd = lastSecure === releaseLine.phases.length - 1 ? endOfSupport : phase?.until;
+          if (phase && securityEnd !== undefined && releaseLine.endOfSales > securityEnd) {
+            reportAt(
+              context,
+              'error',
+              product,
+              at('endOfSales'),
+              `${releaseLine.endOfSales} is after the last day of security fixes, ${securityEnd} (the end of phases[${lastSecure}], "${phase.level}"): a line cannot be sold once it no longer gets security fixes`,
+            );
+          }
         }
       }
       if (releaseLine.released > context.buildDate && releaseLine.endOfSupport === undefined) return;
