@@ -58,7 +58,8 @@ export const contentTypes: { pattern: string; nginx: string; type: string }[] = 
 
 /**
  * One policy for the whole site: the union of the per-page <meta> policies (every script and
- * style hash used anywhere), plus the directives only a header can carry.
+ * style hash used anywhere), plus the directives only a header can carry. A directive that is
+ * 'none' on some pages (the CSAF folder listings) and allows sources on others allows them.
  */
 export function siteWidePolicy(pagePolicies: string[]): string {
   const directives = new Map<string, Set<string>>();
@@ -71,6 +72,8 @@ export function siteWidePolicy(pagePolicies: string[]): string {
       directives.set(name, set);
     }
   }
+  // 'none' only means none on its own; beside other sources browsers ignore it (CSP §2.3.1).
+  for (const sources of directives.values()) if (sources.size > 1) sources.delete("'none'");
   const parts = [...directives].map(([name, sources]) => [name, ...sources].join(' '));
   return [...parts, ...headerOnlyDirectives].join('; ');
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/build/manifest.ts';
+import { siteWidePolicy } from '../../src/build/hostHeaders.ts';
 import { launchChromium } from '../support/browser.ts';
 import { DEMO_SITE_DIR } from '../support/builtSite.ts';
 import { serveStatic, type StaticServer } from '../support/staticServer.ts';
@@ -46,6 +47,17 @@ describe('the Content-Security-Policy', () => {
     const policy = /Content-Security-Policy: (.*)/.exec(headers)?.[1] ?? '';
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
+    // 'none' beside other sources is ignored by browsers: a directive has it alone or not at all.
+    const mixed = policy
+      .split('; ')
+      .filter((directive) => / 'none' | 'none'$/.test(directive) && directive.split(' ').length > 2);
+    expect(mixed).toEqual([]);
+  });
+
+  it("joins the pages' policies: a directive that is 'none' on one page and 'self' on another is 'self'", () => {
+    expect(siteWidePolicy(["default-src 'none'; form-action 'none'", "default-src 'self'; form-action 'self'"])).toBe(
+      "default-src 'self'; form-action 'self'; frame-ancestors 'none'; upgrade-insecure-requests",
+    );
   });
 
   it('is not violated on any page of the demo site', async () => {
