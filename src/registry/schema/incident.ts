@@ -31,7 +31,7 @@ export const incidentSchema = z
     security: z
       .boolean()
       .default(false)
-      .describe('True when the incident concerns security (also published as a CSAF incident response).'),
+      .describe('True when the incident concerns security: its page and the API (`security`) say so.'),
     affects: z
       .array(
         z.strictObject({
