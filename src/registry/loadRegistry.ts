@@ -14,6 +14,7 @@ import type { RuleContext, Valid, ValidDocuments } from './rules/context.ts';
 import { checkIncidents } from './rules/incidents.ts';
 import { checkLifecycles } from './rules/lifecycle.ts';
 import { checkNotices } from './rules/notice.ts';
+import { checkPublishedKept } from './rules/published.ts';
 import { checkPolicies } from './rules/policies.ts';
 import { checkReferences } from './rules/references.ts';
 import { checkUniqueness } from './rules/uniqueness.ts';
@@ -69,6 +70,7 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
     buildTime: buildTime.toISOString().replace('.000Z', 'Z'),
     history: () => (history ??= readPublicationHistory(contentDir)),
     contentDirLabel,
+    contentFiles: sources.files,
     report: (problem) => problems.push(problem),
   };
   for (const rule of [
@@ -79,6 +81,7 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
     checkIncidents,
     checkAdvisories,
     checkPolicies,
+    checkPublishedKept,
   ]) {
     rule(documents, context);
   }

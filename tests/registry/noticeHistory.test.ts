@@ -9,7 +9,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPublicationHistory } from '../../src/registry/git/publicationHistory.ts';
-import { createContent, markdownFile, product, type Fixture } from '../support/contentFixture.ts';
+import { checkContent } from '../../src/registry/loadRegistry.ts';
+import {
+  BUILD_DATE,
+  createContent,
+  incident,
+  markdownFile,
+  noticeGuidance,
+  product,
+  type Fixture,
+} from '../support/contentFixture.ts';
 import { checkFixture } from '../support/checkFixture.ts';
 
 let fixture: Fixture;
@@ -37,7 +46,9 @@ function git(cwd: string, args: string[], date?: string): string {
 /** Writes the 1.x notice (without a cited source) into the fixture's product file; none: "to be announced". */
 function writeNotice(endOfSupport: Record<string, unknown> | undefined) {
   const releases = product().releases.map((releaseLine, index) =>
-    index === 1 ? { ...releaseLine, endOfSupport } : releaseLine,
+    index === 1
+      ? { ...releaseLine, endOfSupport: endOfSupport && { ...endOfSupport, ...noticeGuidance } }
+      : releaseLine,
   );
   fixture.write('products/gateway.md', markdownFile(product({ releases })));
 }
@@ -147,7 +158,39 @@ describe('the no-backdating rule', () => {
     repository();
     git(fixture.dir, ['mv', 'products/gateway.md', 'products/fixture-gateway.md']);
     commitAll('2026-04-01T10:00:00+00:00', 'Rename');
-    expect(checkFixture(fixture).errors).toEqual([]);
+    const { errors, warnings } = checkFixture(fixture);
+    expect(errors).toEqual([]);
+    expect(warnings.filter((warning) => warning.includes('no longer in the content folder'))).toEqual([]);
+  });
+
+  it('warns when a published incident or advisory is removed, naming the commit that published it', () => {
+    repository();
+    const commit = git(fixture.dir, ['rev-parse', 'HEAD']).trim().slice(0, 10);
+    fixture.remove('incidents/INC-2026-0001.md');
+    fixture.remove('advisories/FSA-2026-0001.md');
+    const after =
+      ' and is no longer in the content folder: its page, feed items and machine-readable records are gone for the customers who relied on them. Restore it unless removing it was intended; to correct or close an incident or advisory, post an update or a revision instead';
+    const expected = [
+      `advisories/FSA-2026-0001.md was published on 2026-03-01 (commit ${commit})${after}`,
+      `incidents/INC-2026-0001.md was published on 2026-03-01 (commit ${commit})${after}`,
+    ];
+    expect(checkFixture(fixture).warnings).toEqual(expected);
+    commitAll('2026-04-01T10:00:00+00:00', 'Remove them');
+    expect(checkFixture(fixture).warnings).toEqual(expected);
+  });
+
+  it('accepts a notice that cites its announcement in a shallow clone, where git cannot date it', () => {
+    fixture = createContent();
+    git(fixture.dir, ['init', '-q', '-b', 'main']);
+    commitAll('2026-03-01T10:00:00+00:00');
+    fixture.write('incidents/INC-2026-0001.md', markdownFile({ ...incident, title: 'Edited' }));
+    commitAll('2026-04-01T10:00:00+00:00', 'A second commit, so that a clone of depth 1 is shallow');
+    const clone = mkdtempSync(path.join(tmpdir(), 'trustline-shallow-'));
+    clones.push(clone);
+    git(tmpdir(), ['clone', '-q', '--depth', '1', `file://${fixture.dir}`, clone]);
+    expect(
+      checkContent({ contentDir: clone, buildDate: BUILD_DATE }).problems.filter((p) => p.severity === 'error'),
+    ).toEqual([]);
   });
 
   it('reports a shallow clone once, with how to fetch the full history', () => {

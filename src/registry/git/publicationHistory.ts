@@ -33,6 +33,17 @@ export interface PublicationHistory {
   publishedDates(file: string, releaseLine: string): readonly PublishedDate[];
   /** The first commit in which `file` had release line `releaseLine`, with or without a date. */
   lineFirstPublished(file: string, releaseLine: string): FirstPublication | undefined;
+  /**
+   * Product, incident and advisory files some commit published that are no longer in the content
+   * folder under any name (renames are followed). `currentFiles` are relative to the folder.
+   */
+  removedFiles(currentFiles: readonly string[]): readonly RemovedFile[];
+}
+
+export interface RemovedFile {
+  /** Absolute path where the file last was. */
+  readonly file: string;
+  readonly published: FirstPublication;
 }
 
 const NO_HISTORY: PublicationHistory = {
@@ -40,7 +51,11 @@ const NO_HISTORY: PublicationHistory = {
   firstPublished: () => undefined,
   publishedDates: () => [],
   lineFirstPublished: () => undefined,
+  removedFiles: () => [],
 };
+
+/** The folders whose files are public promises: their pages, feed items and CSAF documents. */
+const PUBLISHED_FOLDERS = ['products', 'incidents', 'advisories'];
 
 /** What the history knows of one release line of one product file. */
 interface LineHistory {
@@ -51,12 +66,14 @@ interface LineHistory {
 const git = (cwd: string, args: string[], input?: string) =>
   spawnSync('git', args, { cwd, input, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
 
-/** Reads the history of `<contentDir>/products`. `contentDir` is absolute. */
+/** Reads the history of the product, incident and advisory folders. `contentDir` is absolute. */
 export function readPublicationHistory(contentDir: string): PublicationHistory {
   const probe = git(contentDir, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
   if (probe.status !== 0) return NO_HISTORY;
   const [topLevel = '', shallow] = probe.stdout.trim().split('\n');
-  const productsDir = path.relative(topLevel, path.join(contentDir, 'products')).split(path.sep).join('/');
+  const relativeToTop = (file: string) => path.relative(topLevel, path.resolve(file)).split(path.sep).join('/');
+  const folders = PUBLISHED_FOLDERS.map((folder) => relativeToTop(path.join(contentDir, folder)));
+  const productsDir = `${folders[0]}/`;
 
   const log = git(topLevel, [
     'log',
@@ -67,21 +84,34 @@ export function readPublicationHistory(contentDir: string): PublicationHistory {
     '--no-color',
     '--format=%x1e%H %cI',
     '--',
-    productsDir,
+    ...folders,
   ]);
   // A repository without commits yet has no history: everything counts from the build date.
   const commits = log.status === 0 ? parseLog(log.stdout) : [];
 
-  const blobs = [...new Set(commits.flatMap((commit) => commit.changes.map((change) => change.blob)))];
+  const isProduct = (file: string) => file.startsWith(productsDir);
+  const blobs = [
+    ...new Set(
+      commits.flatMap((commit) =>
+        commit.changes.filter((change) => isProduct(change.path)).map((change) => change.blob),
+      ),
+    ),
+  ];
   const contents = readBlobs(topLevel, blobs);
 
   const identityOf = new Map<string, string>();
+  /** Each file's identity (its first path): where it last was, and when it was first published. */
+  const files = new Map<string, { path: string; published: FirstPublication }>();
   const lines = new Map<string, LineHistory>();
   for (const commit of commits) {
     const publication = { date: commit.date, commit: commit.hash };
     for (const change of commit.changes) {
       const identity = (change.from && identityOf.get(change.from)) || change.from || change.path;
       identityOf.set(change.path, identity);
+      if (change.path.endsWith('.md')) {
+        files.set(identity, { path: change.path, published: files.get(identity)?.published ?? publication });
+      }
+      if (!isProduct(change.path)) continue;
       for (const [releaseLine, endOfSupport] of releaseLinesOf(contents.get(change.blob) ?? '')) {
         const key = lineKey(identity, releaseLine);
         let line = lines.get(key);
@@ -90,16 +120,23 @@ export function readPublicationHistory(contentDir: string): PublicationHistory {
       }
     }
   }
-  const lineOf = (file: string, releaseLine: string) => {
-    const relative = path.relative(topLevel, path.resolve(file)).split(path.sep).join('/');
-    return lines.get(lineKey(identityOf.get(relative) ?? relative, releaseLine));
+  const identity = (file: string) => {
+    const relative = relativeToTop(file);
+    return identityOf.get(relative) ?? relative;
   };
+  const lineOf = (file: string, releaseLine: string) => lines.get(lineKey(identity(file), releaseLine));
   return {
     state: shallow === 'true' ? 'shallow' : 'complete',
     firstPublished: (file, releaseLine, endOfSupport) => lineOf(file, releaseLine)?.dates.get(endOfSupport),
     publishedDates: (file, releaseLine) =>
       [...(lineOf(file, releaseLine)?.dates ?? [])].map(([endOfSupport, first]) => ({ endOfSupport, ...first })),
     lineFirstPublished: (file, releaseLine) => lineOf(file, releaseLine)?.first,
+    removedFiles(currentFiles) {
+      const present = new Set(currentFiles.map((file) => identity(path.join(contentDir, file))));
+      return [...files]
+        .filter(([fileIdentity]) => !present.has(fileIdentity))
+        .map(([, { path: last, published }]) => ({ file: path.join(topLevel, last), published }));
+    },
   };
 }
 

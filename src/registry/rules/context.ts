@@ -33,10 +33,12 @@ export interface RuleContext {
   buildDate: CalendarDate;
   /** ISO 8601 instant in UTC. */
   buildTime: string;
-  /** Read on first use: only notices without a cited source need git. */
+  /** The git history of the content, read on first use (one read per check). */
   history(): PublicationHistory;
   /** The content folder as shown to the editor, for problems about the whole folder. */
   contentDirLabel: string;
+  /** Every file in the content folder, relative to it. */
+  contentFiles: readonly string[];
   report(problem: Problem): void;
 }
 

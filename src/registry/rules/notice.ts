@@ -166,6 +166,8 @@ function checkNotBackdated(
 ): boolean {
   const history = context.history();
   if (history.state === 'shallow') {
+    // A cited announcement is evidence on its own; without one, only the history dates the notice.
+    if (event.source !== undefined) return shallowReported;
     if (!shallowReported) {
       context.report({
         severity: 'error',

@@ -1,0 +1,20 @@
+/**
+ * URLs are promises to subscribers (DESIGN): a product, incident or advisory that git has
+ * published does not silently disappear. Removing its file takes away its page, its feed items,
+ * its calendar events and its CSAF document, so the check says so, naming the commit that first
+ * published it. A warning, not an error: a file published by mistake may be removed on purpose.
+ */
+import { displayPath } from '../source/readContentFiles.ts';
+import type { RuleContext, ValidDocuments } from './context.ts';
+
+export function checkPublishedKept(_documents: ValidDocuments, context: RuleContext): void {
+  const history = context.history();
+  if (history.state !== 'complete') return;
+  for (const removed of history.removedFiles(context.contentFiles)) {
+    context.report({
+      severity: 'warning',
+      file: displayPath(removed.file),
+      message: `was published on ${removed.published.date} (commit ${removed.published.commit.slice(0, 10)}) and is no longer in the content folder: its page, feed items and machine-readable records are gone for the customers who relied on them. Restore it unless removing it was intended; to correct or close an incident or advisory, post an update or a revision instead`,
+    });
+  }
+}
