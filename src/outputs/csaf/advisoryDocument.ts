@@ -1,9 +1,12 @@
 /**
- * One CSAF 2.0 `csaf_security_advisory` document per advisory (CSAF 2.0 §4.5 profile). The
- * advisory's release lines become products with purl/CPE identifiers, its revisions the
- * revision history, its remediations the CSAF remediation categories.
+ * One CSAF 2.0 `csaf_security_advisory` document per advisory (CSAF 2.0 §4.5 profile). Affected
+ * versions written as a range become a product tree of vendor, product and version range (vers)
+ * that tools match installed versions against, with each fixed version beside its range; free
+ * text leaves the release line as the product. Revisions become the revision history, and
+ * remediations the CSAF remediation categories.
  */
 import type { Advisory, Registry } from '../../registry/types.ts';
+import { readVersionRange } from '../../registry/versionRange.ts';
 import { absoluteUrl, paths } from '../../site/urls.ts';
 import { csafAdvisoryPath } from './location.ts';
 
@@ -34,7 +37,10 @@ export interface CsafDocument {
       readonly generator: { readonly date: string; readonly engine: { readonly name: string } };
     };
   };
-  readonly product_tree: { readonly full_product_names: readonly CsafProduct[] };
+  readonly product_tree: {
+    readonly branches?: readonly CsafBranch[];
+    readonly full_product_names?: readonly CsafProduct[];
+  };
   readonly vulnerabilities: readonly CsafVulnerability[];
 }
 
@@ -62,6 +68,19 @@ interface CsafProduct {
   readonly name: string;
   readonly product_identification_helper: { readonly purl?: string; readonly cpe?: string };
 }
+
+/** CSAF 2.0 §3.1.2: a tree whose leaves are products. */
+type CsafBranch =
+  | {
+      readonly category: 'vendor' | 'product_name';
+      readonly name: string;
+      readonly branches: readonly CsafBranch[];
+    }
+  | {
+      readonly category: 'product_version_range' | 'product_version';
+      readonly name: string;
+      readonly product: CsafProduct;
+    };
 
 type RemediationCategory = 'vendor_fix' | 'workaround' | 'mitigation' | 'none_available';
 
@@ -120,51 +139,92 @@ const token = (text: string) => text.toLowerCase().replace(/[^a-z0-9.]+/g, '-');
 /** A purl with a version (purl spec: the version is percent-encoded). */
 const purlAt = (purl: string, version: string) => `${purl}@${encodeURIComponent(version)}`;
 
-/** A CPE 2.3 formatted string with its version part set (CPE 2.3 §6.2: spaces are not allowed, so "_"). */
-function cpeAt(cpe: string, version: string): string {
+/**
+ * A CPE 2.3 formatted string with its version part set (CPE 2.3 §6.2: spaces are not allowed,
+ * so "_"), or "*" for any version.
+ */
+function cpeAt(cpe: string, version: string | undefined): string {
   const parts = cpe.split(':');
-  parts[5] = version.toLowerCase().replace(/[^a-z0-9._-]/g, '_');
+  parts[5] = version === undefined ? '*' : version.toLowerCase().replace(/[^a-z0-9._-]/g, '_');
   return parts.join(':');
 }
 
 interface AffectedLine {
   readonly affectedId: string;
   readonly fixedId: string | undefined;
-  readonly products: CsafProduct[];
   readonly label: string;
+  readonly productName: string;
+  /** The range in vers notation; undefined when the affected versions are free text. */
+  readonly vers: string | undefined;
+  readonly affected: CsafProduct;
+  /** The fixed version and its product. */
+  readonly fixed: { readonly version: string; readonly product: CsafProduct } | undefined;
 }
 
 function affectedLines(registry: Registry, advisory: Advisory): AffectedLine[] {
   return advisory.affects.map((affects) => {
     const product = registry.index.product(affects.productSlug);
     const identifiers = product?.identifiers ?? {};
-    const helper = (version: string) => ({
-      ...(identifiers.purl ? { purl: purlAt(identifiers.purl, version) } : {}),
+    // One version, or (undefined) any version: the purl without one, the CPE with "*" (CPE 2.3 ANY).
+    const helper = (version: string | undefined) => ({
+      ...(identifiers.purl ? { purl: version ? purlAt(identifiers.purl, version) : identifiers.purl } : {}),
       ...(identifiers.cpe ? { cpe: cpeAt(identifiers.cpe, version) } : {}),
     });
     const base = `${token(affects.productSlug)}-${token(affects.releaseLine)}`;
     const label = `${affects.productName} ${affects.releaseLine}`;
-    // The affected range is free text ("5.0.0 to 5.4.1"), so the release line carries it in the
-    // name and stands as the version in the identifiers; the fixed version is a real version.
+    const range = readVersionRange(affects.affected);
+    // A range names the product in its identifiers and the versions in its branch (vers). Free
+    // text has the release line stand as the version.
     const affected: CsafProduct = {
       product_id: `${base}-affected`,
       name: `${label} (versions ${affects.affected})`,
-      product_identification_helper: helper(affects.releaseLine),
+      product_identification_helper: helper(range ? undefined : affects.releaseLine),
     };
-    const fixed: CsafProduct | undefined = affects.fixed
+    const fixed = affects.fixed
       ? {
-          product_id: `${base}-fixed-${token(affects.fixed)}`,
-          name: `${affects.productName} ${affects.fixed}`,
-          product_identification_helper: helper(affects.fixed),
+          version: affects.fixed,
+          product: {
+            product_id: `${base}-fixed-${token(affects.fixed)}`,
+            name: `${affects.productName} ${affects.fixed}`,
+            product_identification_helper: helper(affects.fixed),
+          },
         }
       : undefined;
     return {
       affectedId: affected.product_id,
-      fixedId: fixed?.product_id,
-      products: fixed ? [affected, fixed] : [affected],
+      fixedId: fixed?.product.product_id,
       label,
+      productName: affects.productName,
+      vers: range?.vers,
+      affected,
+      fixed,
     };
   });
+}
+
+/**
+ * Lines with a version range as branches (vendor → product → range and fixed version); lines
+ * with free text as full product names, each with its fixed version.
+ */
+function productTree(vendorName: string, lines: readonly AffectedLine[]): CsafDocument['product_tree'] {
+  const byProduct = new Map<string, CsafBranch[]>();
+  const loose: CsafProduct[] = [];
+  for (const line of lines) {
+    if (line.vers === undefined) {
+      loose.push(line.affected, ...(line.fixed ? [line.fixed.product] : []));
+      continue;
+    }
+    const versions = byProduct.get(line.productName) ?? [];
+    versions.push({ category: 'product_version_range', name: line.vers, product: line.affected });
+    if (line.fixed)
+      versions.push({ category: 'product_version', name: line.fixed.version, product: line.fixed.product });
+    byProduct.set(line.productName, versions);
+  }
+  const products = [...byProduct].map(([name, branches]): CsafBranch => ({ category: 'product_name', name, branches }));
+  return {
+    ...(products.length > 0 ? { branches: [{ category: 'vendor', name: vendorName, branches: products }] } : {}),
+    ...(loose.length > 0 ? { full_product_names: loose } : {}),
+  };
 }
 
 export function csafAdvisoryDocument(registry: Registry, advisory: Advisory): CsafDocument {
@@ -274,7 +334,7 @@ export function csafAdvisoryDocument(registry: Registry, advisory: Advisory): Cs
         generator: { date: registry.buildTime, engine: { name: 'Trustline' } },
       },
     },
-    product_tree: { full_product_names: lines.flatMap((line) => line.products) },
+    product_tree: productTree(vendor.name, lines),
     vulnerabilities,
   };
 }

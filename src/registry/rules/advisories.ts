@@ -1,13 +1,25 @@
 /**
  * Advisories (Code of Practice 3.4, 3.5): the CVSS vector parses and the stated severity is
- * the one computed from it; revisions are in order and not in the future.
+ * the one computed from it; revisions are in order and not in the future; affected versions are
+ * a range tools can match (a warning: free text is still published).
  */
 import { scoreCvss } from '../cvss.ts';
+import { readVersionRange, VERSION_RANGE_FORMS } from '../versionRange.ts';
 import { reportAt, type RuleContext, type ValidDocuments } from './context.ts';
 
 export function checkAdvisories(documents: ValidDocuments, context: RuleContext): void {
   for (const advisory of documents.advisories) {
-    const { cvss, revisions, cves } = advisory.data;
+    const { cvss, revisions, cves, affects } = advisory.data;
+    affects.forEach((affected, index) => {
+      if (readVersionRange(affected.affected)) return;
+      reportAt(
+        context,
+        'warning',
+        advisory,
+        ['affects', index, 'affected'],
+        `"${affected.affected}" is not a version range vulnerability tools can match, so the CSAF document names all of ${affected.release} as affected: write ${VERSION_RANGE_FORMS}`,
+      );
+    });
     const scored = scoreCvss(cvss.vector);
     if (!scored.ok) {
       reportAt(context, 'error', advisory, ['cvss', 'vector'], scored.message);

@@ -96,27 +96,70 @@ describe('the CSAF documents', () => {
     });
   });
 
-  it('identify affected and fixed versions with purl and CPE, and give their status', () => {
+  it('give each affected range as a vers range under its vendor and product, beside its fixed version', () => {
     const document = readJson('white', '2025', 'ksa-2025-0006.json') as {
-      product_tree: { full_product_names: unknown[] };
+      product_tree: { branches: unknown[]; full_product_names?: unknown[] };
       vulnerabilities: { cve: string; product_status: unknown; scores: unknown[] }[];
     };
-    expect(document.product_tree.full_product_names[0]).toEqual({
-      name: 'Kestrel Edge Gateway 5.x (versions 5.0.0 to 5.4.1)',
-      product_id: 'edge-gateway-5.x-affected',
-      product_identification_helper: {
-        cpe: 'cpe:2.3:o:kestrel:edge_gateway_firmware:5.x:*:*:*:*:*:*:*',
-        purl: 'pkg:generic/kestrel/edge-gateway@5.x',
-      },
+    const anyVersion = {
+      cpe: 'cpe:2.3:o:kestrel:edge_gateway_firmware:*:*:*:*:*:*:*:*',
+      purl: 'pkg:generic/kestrel/edge-gateway',
+    };
+    const version = (number: string) => ({
+      cpe: `cpe:2.3:o:kestrel:edge_gateway_firmware:${number}:*:*:*:*:*:*:*`,
+      purl: `pkg:generic/kestrel/edge-gateway@${number}`,
     });
-    expect(document.product_tree.full_product_names[1]).toEqual({
-      name: 'Kestrel Edge Gateway 5.4.2',
-      product_id: 'edge-gateway-5.x-fixed-5.4.2',
-      product_identification_helper: {
-        cpe: 'cpe:2.3:o:kestrel:edge_gateway_firmware:5.4.2:*:*:*:*:*:*:*',
-        purl: 'pkg:generic/kestrel/edge-gateway@5.4.2',
+    expect(document.product_tree.full_product_names).toBeUndefined();
+    expect(document.product_tree.branches).toEqual([
+      {
+        category: 'vendor',
+        name: 'Kestrel Software',
+        branches: [
+          {
+            category: 'product_name',
+            name: 'Kestrel Edge Gateway',
+            branches: [
+              {
+                category: 'product_version_range',
+                name: 'vers:generic/>=5.0.0|<=5.4.1',
+                product: {
+                  name: 'Kestrel Edge Gateway 5.x (versions 5.0.0 to 5.4.1)',
+                  product_id: 'edge-gateway-5.x-affected',
+                  product_identification_helper: anyVersion,
+                },
+              },
+              {
+                category: 'product_version',
+                name: '5.4.2',
+                product: {
+                  name: 'Kestrel Edge Gateway 5.4.2',
+                  product_id: 'edge-gateway-5.x-fixed-5.4.2',
+                  product_identification_helper: version('5.4.2'),
+                },
+              },
+              {
+                category: 'product_version_range',
+                name: 'vers:generic/>=4.0.0|<=4.9.6',
+                product: {
+                  name: 'Kestrel Edge Gateway 4.x (versions 4.0.0 to 4.9.6)',
+                  product_id: 'edge-gateway-4.x-affected',
+                  product_identification_helper: anyVersion,
+                },
+              },
+              {
+                category: 'product_version',
+                name: '4.9.7',
+                product: {
+                  name: 'Kestrel Edge Gateway 4.9.7',
+                  product_id: 'edge-gateway-4.x-fixed-4.9.7',
+                  product_identification_helper: version('4.9.7'),
+                },
+              },
+            ],
+          },
+        ],
       },
-    });
+    ]);
     expect(document.vulnerabilities[0]?.cve).toBe('CVE-2025-31874');
     expect(document.vulnerabilities[0]?.product_status).toEqual({
       fixed: ['edge-gateway-5.x-fixed-5.4.2', 'edge-gateway-4.x-fixed-4.9.7'],
@@ -249,6 +292,36 @@ describe('provider-metadata.json', () => {
         url: 'https://trust.kestrel.example/.well-known/csaf/openpgp/A1B2C3D4E5F60718293A4B5C6D7E8F9012345678.asc',
       },
     ]);
+  });
+});
+
+describe('affected versions written as free text', () => {
+  it('are warned about by check, and name the whole release line in CSAF', () => {
+    const fixture = createContent();
+    fixture.write(
+      'advisories/FSA-2026-0001.md',
+      markdownFile({ ...advisory, affects: [{ ...advisory.affects[0], affected: 'builds before March 2026' }] }),
+    );
+    const { result, warnings } = checkFixture(fixture);
+    fixture.cleanup();
+    expect(warnings).toContain(
+      'advisories/FSA-2026-0001.md:14 affects[0].affected: "builds before March 2026" is not a version range vulnerability tools can match, so the CSAF document names all of 1.x as affected: write "5.0.0 to 5.4.1", "< 5.4.2" or "<= 5.4.1", optionally followed by a note such as "(Windows)"',
+    );
+    const document = csafFiles(result.registry!)[0]!.document;
+    expect(document.product_tree).toEqual({
+      full_product_names: [
+        {
+          name: 'Fixture Gateway 1.x (versions builds before March 2026)',
+          product_id: 'gateway-1.x-affected',
+          product_identification_helper: { purl: 'pkg:generic/fixture/gateway@1.x' },
+        },
+        {
+          name: 'Fixture Gateway 1.4.3',
+          product_id: 'gateway-1.x-fixed-1.4.3',
+          product_identification_helper: { purl: 'pkg:generic/fixture/gateway@1.4.3' },
+        },
+      ],
+    });
   });
 });
 
