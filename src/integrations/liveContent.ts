@@ -3,9 +3,8 @@
  * change, prints the problems in the terminal exactly as `npm run check` does, and reloads the
  * browser. While the content has errors, every page and machine-readable file answers with the
  * list of problems (the same lines as `check`) and open pages show them in Vite's error overlay;
- * the dev server keeps
- * running and the next good save brings the site back. It also serves the machine-readable files,
- * which a build writes itself rather than through Astro.
+ * the dev server keeps running and the next good save brings the site back. It also serves the
+ * machine-readable files, which a build writes itself rather than through Astro.
  * Production builds are untouched: they read contentlayer2's output (src/site/registry.ts).
  */
 import { statSync } from 'node:fs';
