@@ -136,7 +136,7 @@ export async function machineFiles(registry: Registry): Promise<MachineFile[]> {
     fixed(paths.csafChangesCsv(), 'text/csv; charset=utf-8', () => changesCsv(csaf)),
     json(paths.csafRolieFeed(), () => rolieFeed(registry, csaf, key !== undefined)),
     ...csaf.flatMap((file) => {
-      const documentPath = paths.csafAdvisory(file.year, file.fileName);
+      const documentPath = paths.csafDocument(file.year, file.fileName);
       return [
         fixed(documentPath, JSON_TYPE, () => file.text),
         fixed(`${documentPath}.sha512`, TEXT_TYPE, () => sha512File(file)),

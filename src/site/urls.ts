@@ -57,7 +57,7 @@ export const paths = {
   apiAdvisories: () => 'api/v1/advisories.json',
   securityTxt: () => '.well-known/security.txt',
   csafProviderMetadata: () => '.well-known/csaf/provider-metadata.json',
-  csafAdvisory: (year: string, fileName: string) => `.well-known/csaf/white/${year}/${fileName}`,
+  csafDocument: (year: string, fileName: string) => `.well-known/csaf/white/${year}/${fileName}`,
   csafRoot: () => '.well-known/csaf/',
   csafWhite: () => '.well-known/csaf/white/',
   csafYear: (year: string) => `.well-known/csaf/white/${year}/`,
@@ -66,7 +66,7 @@ export const paths = {
   csafRolieFeed: () => '.well-known/csaf/white/csaf-feed-tlp-white.json',
   csafOpenPgpKey: (fingerprint: string) => `.well-known/csaf/openpgp/${fingerprint}.asc`,
   /** CSAF 2.0 §7.1.10/§7.1.11: the folder is the year of initial publication, the file the lower-cased id. */
-  csafAdvisoryFor: (id: string, published: string) =>
+  csafDocumentFor: (id: string, published: string) =>
     `.well-known/csaf/white/${published.slice(0, 4)}/${id.toLowerCase()}.json`,
 } as const;
 

@@ -93,6 +93,10 @@ const incident = object({
   kind: { enum: ['incident', 'maintenance'] },
   impact: { enum: ['none', 'minor', 'major', 'critical'] },
   security: boolean,
+  csaf: {
+    anyOf: [url, { type: 'null' }],
+    description: 'The CSAF 2.0 security incident response document, when the incident concerns security.',
+  },
   state: { enum: ['active', 'scheduled', 'resolved'] },
   startedAt: dateTime,
   resolvedAt: { anyOf: [dateTime, { type: 'null' }] },

@@ -7,7 +7,8 @@
 import { addDaysTo } from '../../registry/calendarDate.ts';
 import type { Advisory, Incident, Product, Registry, ReleaseLine } from '../../registry/types.ts';
 import { absoluteUrl, paths } from '../../site/urls.ts';
-import { csafAdvisoryPath } from '../csaf/location.ts';
+import { incidentLocation } from '../csaf/incidentDocument.ts';
+import { csafDocumentPath } from '../csaf/location.ts';
 import { envelope } from './envelope.ts';
 
 export function apiIndex(registry: Registry) {
@@ -119,6 +120,7 @@ function incidentView(registry: Registry, incident: Incident) {
     kind: incident.kind,
     impact: incident.impact,
     security: incident.security,
+    csaf: incident.security ? absoluteUrl(registry.vendor, csafDocumentPath(incidentLocation(incident))) : null,
     state: incident.state,
     startedAt: incident.started,
     resolvedAt: incident.resolvedAt ?? null,
@@ -161,7 +163,7 @@ function advisoryView(registry: Registry, advisory: Advisory) {
     updatedOn: advisory.updated,
     revisions: advisory.revisions.map((revision) => ({ date: revision.date, summary: revision.summary })),
     url: absoluteUrl(registry.vendor, paths.advisory(advisory.id)),
-    csaf: absoluteUrl(registry.vendor, csafAdvisoryPath(advisory)),
+    csaf: absoluteUrl(registry.vendor, csafDocumentPath(advisory)),
   };
 }
 

@@ -8,7 +8,7 @@
 import type { Advisory, Registry } from '../../registry/types.ts';
 import { readVersionRange } from '../../registry/versionRange.ts';
 import { absoluteUrl, paths } from '../../site/urls.ts';
-import { csafAdvisoryPath } from './location.ts';
+import { csafDocumentPath } from './location.ts';
 
 /** The parts of the CSAF 2.0 schema this portal writes. */
 export interface CsafDocument {
@@ -23,25 +23,28 @@ export interface CsafDocument {
     readonly notes: readonly CsafNote[];
     readonly references: readonly CsafReference[];
     readonly acknowledgments?: readonly { readonly names: readonly string[] }[];
-    readonly tracking: {
-      readonly id: string;
-      readonly status: 'interim' | 'final';
-      readonly version: string;
-      readonly initial_release_date: string;
-      readonly current_release_date: string;
-      readonly revision_history: readonly {
-        readonly number: string;
-        readonly date: string;
-        readonly summary: string;
-      }[];
-      readonly generator: { readonly date: string; readonly engine: { readonly name: string } };
-    };
+    readonly tracking: CsafTracking;
   };
   readonly product_tree: {
     readonly branches?: readonly CsafBranch[];
     readonly full_product_names?: readonly CsafProduct[];
   };
   readonly vulnerabilities: readonly CsafVulnerability[];
+}
+
+/** §3.2.1.12: the document's id, status, version and revision history. */
+export interface CsafTracking {
+  readonly id: string;
+  readonly status: 'interim' | 'final';
+  readonly version: string;
+  readonly initial_release_date: string;
+  readonly current_release_date: string;
+  readonly revision_history: readonly {
+    readonly number: string;
+    readonly date: string;
+    readonly summary: string;
+  }[];
+  readonly generator: { readonly date: string; readonly engine: { readonly name: string } };
 }
 
 export interface CsafPublisher {
@@ -51,13 +54,13 @@ export interface CsafPublisher {
   readonly contact_details?: string;
 }
 
-interface CsafNote {
+export interface CsafNote {
   readonly category: 'summary' | 'details' | 'description' | 'other' | 'general';
   readonly title: string;
   readonly text: string;
 }
 
-interface CsafReference {
+export interface CsafReference {
   readonly category: 'self' | 'external';
   readonly summary: string;
   readonly url: string;
@@ -109,7 +112,7 @@ interface CsafVulnerability {
 }
 
 /** TLP 1.0 as CSAF 2.0 §3.2.1.5 names it: TLP:WHITE for documents anyone may read. */
-const TLP_WHITE = { label: 'WHITE', url: 'https://www.first.org/tlp/' } as const;
+export const TLP_WHITE = { label: 'WHITE', url: 'https://www.first.org/tlp/' } as const;
 
 const remediationCategories: Readonly<Record<Advisory['remediations'][number]['kind'], RemediationCategory>> = {
   fix: 'vendor_fix',
@@ -234,7 +237,7 @@ export function csafAdvisoryDocument(registry: Registry, advisory: Advisory): Cs
   const fixedIds = lines.flatMap((line) => (line.fixedId ? [line.fixedId] : []));
   const withFix = lines.filter((line) => line.fixedId).map((line) => line.affectedId);
   const htmlUrl = absoluteUrl(vendor, paths.advisory(advisory.id));
-  const jsonUrl = absoluteUrl(vendor, csafAdvisoryPath(advisory));
+  const jsonUrl = absoluteUrl(vendor, csafDocumentPath(advisory));
   const { cvss } = advisory;
 
   const remediations = advisory.remediations.map((remediation) => ({
@@ -345,7 +348,7 @@ const capitalise = (word: string) => `${word.charAt(0).toUpperCase()}${word.slic
  * The served bytes: two-space JSON with keys in alphabetical order (CSAF 2.0 optional test
  * 6.2.13) and a final newline. The .sha512 and .asc are over exactly these.
  */
-export function csafDocumentText(document: CsafDocument): string {
+export function csafDocumentText(document: object): string {
   return `${JSON.stringify(sortKeys(document), null, 2)}\n`;
 }
 

@@ -5,15 +5,18 @@
  * trusted provider (§7.2.3: signatures, §7.1.19, and the public key, §7.1.20).
  */
 import { createHash } from 'node:crypto';
-import type { Advisory, Registry } from '../../registry/types.ts';
+import type { Registry } from '../../registry/types.ts';
 import { absoluteUrl, paths } from '../../site/urls.ts';
-import { csafAdvisoryDocument, csafDocumentText, csafPublisher, type CsafDocument } from './advisoryDocument.ts';
-import { csafAdvisoryPath, csafFileName, csafRelativePath, csafYearOf } from './location.ts';
+import { csafAdvisoryDocument, csafDocumentText, csafPublisher, type CsafTracking } from './advisoryDocument.ts';
+import { csafIncidentDocument, incidentLocation } from './incidentDocument.ts';
+import { csafDocumentPath, csafFileName, csafRelativePath, csafYearOf, type CsafLocated } from './location.ts';
 import { escapeAttribute } from '../markup.ts';
 
+/** A security advisory, or a security incident's response document. */
 export interface CsafFile {
-  readonly advisory: Advisory;
-  readonly document: CsafDocument;
+  /** What the ROLIE feed gives as the entry's summary. */
+  readonly summary: string;
+  readonly document: { readonly document: { readonly title: string; readonly tracking: CsafTracking } };
   /** The served bytes. */
   readonly text: string;
   readonly year: string;
@@ -45,21 +48,29 @@ export function csafFiles(registry: Registry): readonly CsafFile[] {
   return files;
 }
 
+/** Every advisory, then every incident marked as concerning security. */
 function computeCsafFiles(registry: Registry): CsafFile[] {
-  return registry.advisories.map((advisory) => {
-    const document = csafAdvisoryDocument(registry, advisory);
+  const file = (located: CsafLocated, summary: string, document: CsafFile['document']): CsafFile => {
     const text = csafDocumentText(document);
     return {
-      advisory,
+      summary,
       document,
       text,
-      year: csafYearOf(advisory),
-      fileName: csafFileName(advisory.id),
-      relativePath: csafRelativePath(advisory),
-      path: csafAdvisoryPath(advisory),
+      year: csafYearOf(located),
+      fileName: csafFileName(located.id),
+      relativePath: csafRelativePath(located),
+      path: csafDocumentPath(located),
       sha512: createHash('sha512').update(text, 'utf8').digest('hex'),
     };
-  });
+  };
+  return [
+    ...registry.advisories.map((advisory) =>
+      file(advisory, advisory.summary, csafAdvisoryDocument(registry, advisory)),
+    ),
+    ...registry.incidents
+      .filter((incident) => incident.security)
+      .map((incident) => file(incidentLocation(incident), incident.title, csafIncidentDocument(registry, incident))),
+  ];
 }
 
 /** §7.1.18: the hash, then (optional, separated by whitespace) the file name: `sha512sum` format. */
@@ -77,7 +88,7 @@ export function providerMetadata(registry: Registry, signingKey: PublicSigningKe
         rolie: {
           feeds: [
             {
-              summary: `All TLP:WHITE security advisories of ${vendor.name}.`,
+              summary: `All TLP:WHITE security advisories and security incident reports of ${vendor.name}.`,
               tlp_label: 'WHITE',
               url: absoluteUrl(vendor, paths.csafRolieFeed()),
             },
@@ -154,7 +165,7 @@ export function rolieFeed(registry: Registry, files: readonly CsafFile[], signed
           ],
           published: tracking.initial_release_date,
           updated: tracking.current_release_date,
-          summary: { content: file.advisory.summary },
+          summary: { content: file.summary },
           content: { type: 'application/json', src: url },
           format: { schema: CSAF_SCHEMA, version: '2.0' },
         };

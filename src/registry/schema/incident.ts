@@ -31,7 +31,9 @@ export const incidentSchema = z
     security: z
       .boolean()
       .default(false)
-      .describe('True when the incident concerns security: its page and the API (`security`) say so.'),
+      .describe(
+        'True when the incident concerns security: it is also published as a CSAF 2.0 security incident response, linked from its page and the API.',
+      ),
     affects: z
       .array(
         z.strictObject({

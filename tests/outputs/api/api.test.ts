@@ -92,6 +92,17 @@ describe('a product response', () => {
     });
   });
 
+  it('links the CSAF document of an incident that concerns security, and null for the others', () => {
+    const incidents = readJson('incidents.json')['incidents'] as { id: string; security: boolean; csaf: unknown }[];
+    expect(incidents.filter((incident) => incident.csaf !== null)).toEqual([
+      expect.objectContaining({
+        id: 'INC-2025-0027',
+        security: true,
+        csaf: 'https://trust.kestrel.example/.well-known/csaf/white/2025/inc-2025-0027.json',
+      }),
+    ]);
+  });
+
   it('gives null, not false, for an end of support that is to be announced', () => {
     expect(releaseLines('edge-gateway').find((line) => line['name'] === '6.x')).toMatchObject({
       isSupported: true,

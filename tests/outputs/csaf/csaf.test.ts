@@ -11,6 +11,7 @@ import { csaf_2_0_strict } from '@secvisogram/csaf-validator-lib/schemaTests.js'
 import validateStrict from '@secvisogram/csaf-validator-lib/validateStrict.js';
 import * as openpgp from 'openpgp';
 import { afterEach, describe, expect, it } from 'vitest';
+import { csafAdvisoryDocument } from '../../../src/outputs/csaf/advisoryDocument.ts';
 import { csafFileName } from '../../../src/outputs/csaf/location.ts';
 import { csafFiles, providerMetadata } from '../../../src/outputs/csaf/provider.ts';
 import { readSigningKey, signDetached } from '../../../src/outputs/signing/openpgp.ts';
@@ -37,8 +38,9 @@ function builtDocuments(): string[] {
 }
 
 describe('the CSAF documents', () => {
-  it('are one per advisory, in the folder of their initial release year', () => {
+  it('are one per advisory and per security incident, in the folder of their initial release year', () => {
     expect(builtDocuments()).toEqual([
+      '2025/inc-2025-0027.json',
       '2025/ksa-2025-0006.json',
       '2025/ksa-2025-0014.json',
       '2026/ksa-2026-0002.json',
@@ -62,7 +64,7 @@ describe('the CSAF documents', () => {
       }
     }
     expect(failures).toEqual([]);
-    expect(builtDocuments()).toHaveLength(7);
+    expect(builtDocuments()).toHaveLength(8);
   });
 
   it('are refused by the validator when a product status names a product that does not exist', async () => {
@@ -295,6 +297,60 @@ describe('provider-metadata.json', () => {
   });
 });
 
+describe('the security incident response', () => {
+  it('tells the incident in notes, with each update and the post-incident report as revisions', () => {
+    const { document } = readJson('white', '2025', 'inc-2025-0027.json') as {
+      document: {
+        category: string;
+        notes: { category: string; title: string }[];
+        references: { category: string; url: string }[];
+        tracking: Record<string, unknown> & { revision_history: { number: string; date: string; summary: string }[] };
+      };
+    };
+    expect(document.category).toBe('csaf_security_incident_response');
+    expect(document.notes.map((note) => `${note.category}: ${note.title}`)).toEqual([
+      'summary: Summary',
+      'description: Description',
+      'general: What customers should do',
+      'details: Update 2025-08-12T09:20:00Z (investigating)',
+      'details: Update 2025-08-12T13:05:00Z (identified)',
+      'details: Update 2025-08-12T17:40:00Z (monitoring)',
+      'details: Update 2025-08-13T15:30:00Z (monitoring)',
+      'details: Update 2025-08-14T15:00:00Z (monitoring)',
+      'details: Update 2025-08-15T16:00:00Z (resolved)',
+      'details: Root cause',
+      'general: Preventive measures',
+    ]);
+    expect(document.references).toContainEqual({
+      category: 'external',
+      summary: 'This incident (web page)',
+      url: 'https://trust.kestrel.example/incidents/INC-2025-0027/',
+    });
+    const { revision_history: history, ...tracking } = document.tracking;
+    expect(tracking).toMatchObject({
+      id: 'INC-2025-0027',
+      status: 'final',
+      version: '7',
+      initial_release_date: '2025-08-12T09:20:00Z',
+      current_release_date: history.at(-1)?.date,
+    });
+    expect(history.map((revision) => `${revision.number} ${revision.summary}`)).toEqual([
+      '1 Update: investigating',
+      '2 Update: identified',
+      '3 Update: monitoring',
+      '4 Update: monitoring',
+      '5 Update: monitoring',
+      '6 Update: resolved',
+      '7 Post-incident report',
+    ]);
+  });
+
+  it('is linked from the incident page', () => {
+    const page = readFileSync(path.join(DEMO_SITE_DIR, 'incidents', 'INC-2025-0027', 'index.html'), 'utf8');
+    expect(page).toContain('<a href="/.well-known/csaf/white/2025/inc-2025-0027.json">');
+  });
+});
+
 describe('affected versions written as free text', () => {
   it('are warned about by check, and name the whole release line in CSAF', () => {
     const fixture = createContent();
@@ -307,7 +363,8 @@ describe('affected versions written as free text', () => {
     expect(warnings).toContain(
       'advisories/FSA-2026-0001.md:14 affects[0].affected: "builds before March 2026" is not a version range vulnerability tools can match, so the CSAF document names all of 1.x as affected: write "5.0.0 to 5.4.1", "< 5.4.2" or "<= 5.4.1", optionally followed by a note such as "(Windows)"',
     );
-    const document = csafFiles(result.registry!)[0]!.document;
+    const registry = result.registry!;
+    const document = csafAdvisoryDocument(registry, registry.advisories[0]!);
     expect(document.product_tree).toEqual({
       full_product_names: [
         {
