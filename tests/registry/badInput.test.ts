@@ -163,6 +163,11 @@ const cases: [string, (content: Fixture) => void, string][] = [
     'products/gateway.md:30 releases[1].endOfSales: 2028-06-30 is after the end of support 2027-12-31: a line cannot be sold once unsupported',
   ],
   [
+    'an incident with the id of an advisory',
+    withIncident({ id: 'FSA-2026-0001' }),
+    'incidents/INC-2026-0001.md:2 id: "FSA-2026-0001" is also the id of an advisory: an incident and an advisory cannot share an id (their CSAF documents would be one file); choose another',
+  ],
+  [
     'end of sales after security fixes end',
     (content) => {
       const technical = {

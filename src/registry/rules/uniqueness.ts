@@ -6,6 +6,19 @@ export function checkUniqueness(documents: ValidDocuments, context: RuleContext)
   unique(documents.incidents, (incident) => incident.id, 'id', 'incident ids', context);
   unique(documents.advisories, (advisory) => advisory.id, 'id', 'advisory ids', context);
   unique(documents.policies, (policy) => policy.slug, 'slug', 'policy slugs', context);
+  // A security incident's CSAF document sits beside the advisories', named by its id.
+  const advisoryIds = new Set(documents.advisories.map((advisory) => advisory.data.id.toLowerCase()));
+  for (const incident of documents.incidents) {
+    if (advisoryIds.has(incident.data.id.toLowerCase())) {
+      reportAt(
+        context,
+        'error',
+        incident,
+        ['id'],
+        `"${incident.data.id}" is also the id of an advisory: an incident and an advisory cannot share an id (their CSAF documents would be one file); choose another`,
+      );
+    }
+  }
 
   const levels = new Map<string, number>();
   const supportLevels = documents.supportLevels;
