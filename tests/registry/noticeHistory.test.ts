@@ -4,7 +4,7 @@
  * at chosen dates.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -177,6 +177,17 @@ describe('the no-backdating rule', () => {
     expect(checkFixture(fixture).warnings).toEqual(expected);
     commitAll('2026-04-01T10:00:00+00:00', 'Remove them');
     expect(checkFixture(fixture).warnings).toEqual(expected);
+  });
+
+  it('does not warn about a published file moved to another folder, before or after the move is committed', () => {
+    repository();
+    const text = readFileSync(path.join(fixture.dir, 'incidents/INC-2026-0001.md'), 'utf8');
+    fixture.remove('incidents/INC-2026-0001.md');
+    fixture.write('incidents/2026/INC-2026-0001.md', text);
+    const moved = (warnings: string[]) => warnings.filter((warning) => warning.includes('no longer in the content'));
+    expect(moved(checkFixture(fixture).warnings)).toEqual([]);
+    commitAll('2026-04-01T10:00:00+00:00', 'Move');
+    expect(moved(checkFixture(fixture).warnings)).toEqual([]);
   });
 
   it('accepts a notice that cites its announcement in a shallow clone, where git cannot date it', () => {

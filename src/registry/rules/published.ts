@@ -4,13 +4,24 @@
  * its calendar events and its CSAF document, so the check says so, naming the commit that first
  * published it. A warning, not an error: a file published by mistake may be removed on purpose.
  */
+import path from 'node:path';
 import { displayPath } from '../source/readContentFiles.ts';
 import type { RuleContext, ValidDocuments } from './context.ts';
 
-export function checkPublishedKept(_documents: ValidDocuments, context: RuleContext): void {
+export function checkPublishedKept(documents: ValidDocuments, context: RuleContext): void {
   const history = context.history();
   if (history.state !== 'complete') return;
+  // A file moved before the move is committed still has its id (its file name) in the content.
+  const present = new Set(
+    [
+      ...documents.products.map((product) => product.data.slug),
+      ...documents.incidents.map((incident) => incident.data.id),
+      ...documents.advisories.map((advisory) => advisory.data.id),
+      ...context.contentFiles.map((file) => path.basename(file, '.md')),
+    ].map((name) => name.toLowerCase()),
+  );
   for (const removed of history.removedFiles(context.contentFiles)) {
+    if (present.has(path.basename(removed.file, '.md').toLowerCase())) continue;
     context.report({
       severity: 'warning',
       file: displayPath(removed.file),
