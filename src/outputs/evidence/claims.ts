@@ -238,12 +238,13 @@ export function assessCodeOfPractice(registry: Registry): PrincipleAssessment[] 
     status: reported === notable.length ? 'met' : 'partly-met',
     finding: `${plural(incidents.length, 'incident')} published with ${plural(updates, 'timestamped update')}; the first update came at most ${plural(slowest, 'minute')} after the start; ${String(reported)} of ${String(notable.length)} resolved major or critical incidents have a post-incident report`,
     argument:
-      'Each incident has a timeline of updates in time order ending with its resolution (checked at build time), its impact, affected products and customer actions, delivered through the incidents feed.',
+      'Each incident has a timeline of updates in time order ending with its resolution (checked at build time), its impact, affected products and customer actions, delivered through the incidents feed. An incident that concerns security is also a CSAF security incident response in the CSAF provider, for security tools.',
     evidence: [
       policy('incident-support'),
       link('Incidents', paths.incidents()),
       link('Incidents feed (RSS)', paths.feed('incidents', 'rss')),
       link('Incidents (JSON API)', paths.apiIncidents()),
+      ...(incidents.some((incident) => incident.security) ? [csafProvider] : []),
     ],
   };
 

@@ -97,6 +97,10 @@ describe('the self-assessment', () => {
     expect(claim('4.2.1')?.argument).toContain('each notice carries migration and risk guidance.');
   });
 
+  it('names the CSAF provider as evidence of 4.3.2, as an incident concerns security', () => {
+    expect(claim('4.3.2')?.evidence).toContain('https://trust.kestrel.example/.well-known/csaf/provider-metadata.json');
+  });
+
   it('does not claim what the portal cannot show', () => {
     expect([claim('3.4.1')?.status, claim('3.5.2')?.status]).toEqual(['outside-portal', 'outside-portal']);
   });
