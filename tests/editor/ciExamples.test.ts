@@ -44,3 +44,13 @@ describe('the GitHub Actions recipes', () => {
     },
   );
 });
+
+describe('the README', () => {
+  it('shows the daily schedule exactly as the deploy workflow has it', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Rebuild every day'));
+    const snippet = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    expect(snippet).toContain("    - cron: '17 3 * * *'");
+    expect(readFileSync(path.join(dir, 'deploy-github-pages.yml'), 'utf8')).toContain(snippet);
+  });
+});
