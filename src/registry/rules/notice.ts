@@ -199,7 +199,11 @@ function checkNotBackdated(
     `${event.on} is earlier than the day this date was published (${where}): a notice cannot be backdated. ` +
       (event.source === undefined
         ? `Use ${publishedOn}, or, for a notice given before the portal, cite the original public announcement in "source"`
-        : `Use ${publishedOn}: the cited "source" covers only a notice given before ${lineName} was in the portal (git first published it on ${inPortalSince}, commit ${lineFirst?.commit.slice(0, 10)})`),
+        : `Use ${publishedOn}: the cited "source" covers only a notice given before ${lineName} was in the portal (${
+            lineFirst
+              ? `git first published it on ${lineFirst.date}, commit ${lineFirst.commit.slice(0, 10)}`
+              : `where it counts from the build date, ${context.buildDate}`
+          })`),
   );
   return shallowReported;
 }
