@@ -171,20 +171,33 @@ describe('npm run dev in the browser', () => {
 
   it('reloads an open page by itself when content changes, and shows errors in the overlay', async () => {
     const page = await browser.newPage();
+    // Each load of the page connects its Vite client to the dev server, which then pushes reloads
+    // and errors; an edit made before it connects would not reach the page.
+    let connections = 0;
+    page.on('console', (message) => {
+      if (message.text().includes('[vite] connected')) connections += 1;
+    });
+    const connected = (count: number) =>
+      expect.poll(() => connections, { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(count);
+    const shown = (text: string) => page.getByText(text).first().waitFor({ timeout: 60_000 });
+
     await page.goto(`${origin}/`, { timeout: 120_000 });
-    await expect.poll(() => page.content(), { timeout: 60_000 }).toContain('Kestrel Software Preview');
-    await page.waitForTimeout(500); // the page's Vite client connects to the dev server
+    await shown('Kestrel Software Preview');
+    await connected(1);
 
     edit('vendor.yml', /^name: Kestrel Software Preview$/m, 'name: Kestrel Software Live');
-    await expect.poll(() => page.content(), { timeout: 60_000 }).toContain('Kestrel Software Live');
+    await shown('Kestrel Software Live');
+    await connected(2);
 
     edit('incidents/INC-2026-0031.md', /^impact: major$/m, 'impact: huge');
     const overlay = page.locator('vite-error-overlay');
-    await overlay.waitFor({ timeout: 60_000 });
-    expect(await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '')).toContain(checkErrors()[0]);
+    await overlay.waitFor({ state: 'attached', timeout: 60_000 });
+    expect(
+      await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '', undefined, { timeout: 30_000 }),
+    ).toContain(checkErrors()[0]);
 
     edit('incidents/INC-2026-0031.md', /^impact: huge$/m, 'impact: major');
-    await expect.poll(() => page.locator('vite-error-overlay').count(), { timeout: 60_000 }).toBe(0);
+    await overlay.waitFor({ state: 'detached', timeout: 60_000 });
     await page.close();
   }, 360_000);
 });
