@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { CHECKED_HISTORY } from '../registry/git/publicationHistory.ts';
 import { loadRegistry } from '../registry/loadRegistry.ts';
 import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
 import { searchDocuments } from '../site/searchDocuments.ts';
@@ -31,6 +32,8 @@ const registry = loadRegistry({
   contentDir,
   buildDate: buildTime,
   sources: readContentlayerOutput(generatedDir, contentDir),
+  // The check step has read the git history for this content already.
+  history: CHECKED_HISTORY,
 });
 await writeMachineFiles(registry, outDir);
 await writeSearchIndex(searchDocuments(registry), path.join(outDir, 'pagefind'));

@@ -33,7 +33,7 @@ export interface LoadOptions {
   buildDate?: string | undefined;
   /** Parsed documents from another reader (contentlayer2); by default the files are read. */
   sources?: { documents: SourceDocument[]; problems: Problem[]; files: string[] } | undefined;
-  /** Injected for tests; by default the content folder's git history. */
+  /** By default the content folder's git history; CHECKED_HISTORY when the build has checked it. */
   history?: PublicationHistory | undefined;
 }
 

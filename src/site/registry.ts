@@ -2,6 +2,7 @@
  * The Registry for the pages and endpoints: loaded once per build from contentlayer2's output,
  * validated by the same rules as `check`.
  */
+import { CHECKED_HISTORY } from '../registry/git/publicationHistory.ts';
 import { loadRegistry } from '../registry/loadRegistry.ts';
 import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
 import type { Registry } from '../registry/types.ts';
@@ -16,6 +17,8 @@ export function getRegistry(): Registry {
   registry ??= loadRegistry({
     contentDir: contentDir(),
     sources: readContentlayerOutput(generatedDir(), contentDir()),
+    // scripts/build.ts renders only content its check step has just verified against git.
+    history: CHECKED_HISTORY,
   });
   return registry;
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readPublicationHistory } from '../../src/registry/git/publicationHistory.ts';
+import { CHECKED_HISTORY, readPublicationHistory } from '../../src/registry/git/publicationHistory.ts';
 import { checkContent } from '../../src/registry/loadRegistry.ts';
 import {
   BUILD_DATE,
@@ -152,6 +152,15 @@ describe('the no-backdating rule', () => {
     writeNotice({ date: '2027-12-31', announced: '2026-03-01', changes: [{ on: '2026-06-01', from: '2027-06-30' }] });
     commitAll('2026-06-01T09:30:00+00:00', 'Record the move');
     expect(checkFixture(fixture).errors).toEqual([]);
+  });
+
+  it('is not read again for content the build has checked: the pages and files load without the git rules', () => {
+    repository();
+    writeNotice({ date: '2027-06-30', announced: '2026-02-01' });
+    expect(checkFixture(fixture).errors).toHaveLength(1);
+    const checked = checkContent({ contentDir: fixture.dir, buildDate: BUILD_DATE, history: CHECKED_HISTORY });
+    expect(checked.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(checked.registry).toBeDefined();
   });
 
   it('follows the history of a renamed product file', () => {

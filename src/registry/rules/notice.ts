@@ -165,6 +165,7 @@ function checkNotBackdated(
   shallowReported: boolean,
 ): boolean {
   const history = context.history();
+  if (history.state === 'checked') return shallowReported;
   if (history.state === 'shallow') {
     // A cited announcement is evidence on its own; without one, only the history dates the notice.
     if (event.source !== undefined) return shallowReported;
