@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Element } from 'domhandler';
+import { findAll } from 'domutils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_BUILD_DATE } from '../../src/cli/generate/syntheticRegistry.ts';
 import { assessCodeOfPractice } from '../../src/outputs/evidence/claims.ts';
@@ -217,6 +218,13 @@ describe('the overview on a large registry', () => {
   it('shows at most 10 end-of-support dates of the next 12 months, and says how many there are', () => {
     const rows = mainTexts(siteDir, '', (element) => element.name === 'th' && element.attribs['scope'] === 'row');
     expect(rows).toHaveLength(10);
+    const dates = mainTexts(
+      siteDir,
+      '',
+      (element) => element.name === 'td' && findAll((child) => child.name === 'time', element.children).length > 0,
+    );
+    expect(dates).toHaveLength(10);
+    for (const date of dates) expect(date).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4} \((ends today|ends in \d+ days?)\)$/);
     expect(mainTexts(siteDir, '', (element) => element.name === 'p')).toContainEqual(
       expect.stringMatching(/^The 10 soonest of \d+ release lines whose support ends in the next 12 months\.$/),
     );

@@ -173,7 +173,7 @@ export function endOfSupportSelection(
     moreUpcoming: Math.max(0, upcoming.length - limit),
     past: past.slice(0, limit),
     morePast: Math.max(0, past.length - limit),
-    years: yearCounts(endOfSupportGroups(registry)),
+    years: endOfSupportYears(registry),
   };
 }
 
@@ -188,6 +188,11 @@ const endOfSupportGroups = (registry: Pick<Registry, 'releaseLines' | 'buildDate
     },
     endOfSupportYear,
   );
+
+/** Every year with an announced end of support, newest first, with how many lines end in it. */
+export function endOfSupportYears(registry: Pick<Registry, 'releaseLines' | 'buildDate'>): YearCount[] {
+  return yearCounts(endOfSupportGroups(registry));
+}
 
 /** The release lines whose announced support ends in `year`, soonest first. */
 export function endOfSupportOfYear(
