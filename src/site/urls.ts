@@ -65,9 +65,6 @@ export const paths = {
   csafChangesCsv: () => '.well-known/csaf/white/changes.csv',
   csafRolieFeed: () => '.well-known/csaf/white/csaf-feed-tlp-white.json',
   csafOpenPgpKey: (fingerprint: string) => `.well-known/csaf/openpgp/${fingerprint}.asc`,
-  /** CSAF 2.0 §7.1.10/§7.1.11: the folder is the year of initial publication, the file the lower-cased id. */
-  csafDocumentFor: (id: string, published: string) =>
-    `.well-known/csaf/white/${published.slice(0, 4)}/${id.toLowerCase()}.json`,
 } as const;
 
 /** "/trust/products/gateway/" for a site served under /trust/. */
