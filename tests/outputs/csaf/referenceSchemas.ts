@@ -1,7 +1,6 @@
 /**
- * The official schemas, read at test time from the shared reference folder (they are not copied
- * into the project), compiled with ajv for draft 2020-12 plus ajv-formats, as
- * ../shared/reference/schemas/SOURCES.md describes.
+ * The official schemas, copied into tests/fixtures/schemas/ (its README gives each file's source,
+ * version and licence), compiled with ajv for draft 2020-12 plus ajv-formats.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +8,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { ROOT } from '../../support/builtSite.ts';
 
-export const REFERENCE_SCHEMAS = path.resolve(ROOT, '..', 'shared', 'reference', 'schemas');
+export const REFERENCE_SCHEMAS = path.join(ROOT, 'tests', 'fixtures', 'schemas');
 
 export function readReference(relativePath: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path.join(REFERENCE_SCHEMAS, relativePath), 'utf8')) as Record<string, unknown>;
