@@ -8,8 +8,10 @@
  * build to build. A shard's folder holds a link to each of its files (same relative paths, so
  * contentlayer2 reports the real ones) and contentlayer2's cache and output. A shard whose files are
  * all unchanged since its last ingestion is not run again: after editing one incident, one shard
- * runs. The shards' outputs are joined into one generated folder for the site build, which checks
- * that every content file came through (readContentlayerOutput).
+ * runs. A cached ingestion must never change a result, so its key (the shard's signature) covers
+ * everything its output depends on: the set of files, their contents, and the engine code that
+ * ingests them. The shards' outputs are joined into one generated folder for the site build, which
+ * checks that every content file came through (readContentlayerOutput).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -29,7 +31,7 @@ export interface Shard {
   readonly files: readonly string[];
   /** The content kinds among its files: only these document types are declared to contentlayer2. */
   readonly kinds: readonly ContentKind[];
-  /** Paths and contents of its files: unchanged means its last ingestion still holds. */
+  /** Its files' paths and contents, and the ingesting engine: unchanged means its last ingestion still holds. */
   readonly signature: string;
 }
 
@@ -49,14 +51,35 @@ export function shardOf(relativePath: string, count: number): number {
   return createHash('sha1').update(relativePath).digest().readUInt32BE(0) % count;
 }
 
+const ENGINE_ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/**
+ * What contentlayer2's output depends on besides the content: its configuration, the schemas that
+ * name the fields, the Markdown pipeline, and the locked dependency versions. A new engine version
+ * changes this, so no shard ingested by an older engine is reused.
+ */
+function engineSignature(): string {
+  const hash = createHash('sha1');
+  const registry = path.join(ENGINE_ROOT, 'src', 'registry');
+  const files = [
+    path.join(ENGINE_ROOT, 'contentlayer.config.ts'),
+    path.join(ENGINE_ROOT, 'package-lock.json'),
+    path.join(registry, 'markdown.ts'),
+    ...readdirSync(path.join(registry, 'schema')).map((name) => path.join(registry, 'schema', name)),
+  ];
+  for (const file of files) hash.update(`${file}\0`).update(existsSync(file) ? readFileSync(file) : '').update('\0');
+  return hash.digest('hex');
+}
+
 /** Splits the content folder's files into shards, each with its folder under `cacheDir`. */
 export function planShards(contentDir: string, files: readonly string[], cacheDir: string, cores: number): Shard[] {
   const count = shardCount(files.length, cores);
   const members: string[][] = Array.from({ length: count }, () => []);
   for (const file of files) members[shardOf(file, count)]!.push(file);
+  const engine = engineSignature();
   return members.map((shardFiles, index) => {
     const dir = path.join(cacheDir, `ingest-${count}-${index}`);
-    const hash = createHash('sha1');
+    const hash = createHash('sha1').update(`${engine}\0`);
     for (const file of shardFiles)
       hash
         .update(`${file}\0`)
@@ -69,17 +92,26 @@ export function planShards(contentDir: string, files: readonly string[], cacheDi
   });
 }
 
-/** True when the shard's last successful ingestion was of exactly these files and contents. */
+/**
+ * True when the shard's last successful ingestion was of exactly these files, contents and engine;
+ * a shard with no files has nothing to ingest.
+ */
 export function isIngested(shard: Shard): boolean {
+  if (shard.files.length === 0) return true;
   const recorded = path.join(shard.dir, SIGNATURE_FILE);
   return (
     existsSync(recorded) && readFileSync(recorded, 'utf8') === shard.signature && existsSync(generatedOf(shard.dir))
   );
 }
 
-/** Links the shard's files into its content folder (and nothing else), before contentlayer2 runs. */
+/**
+ * Links the shard's files into its content folder (and nothing else), before contentlayer2 runs,
+ * and clears its previous output: contentlayer2 leaves the folders of document types it is no
+ * longer given, which would bring back files deleted since.
+ */
 export function prepareShard(shard: Shard, contentDir: string): void {
   rmSync(path.join(shard.dir, SIGNATURE_FILE), { force: true });
+  rmSync(generatedOf(shard.dir), { recursive: true, force: true });
   rmSync(shard.contentDir, { recursive: true, force: true });
   const folders = new Set<string>();
   for (const file of shard.files) {
@@ -104,12 +136,13 @@ export function joinShards(cacheDir: string, shards: readonly Shard[]): string {
   rmSync(joined, { recursive: true, force: true });
   const byType = new Map<string, unknown[]>();
   for (const shard of shards) {
-    const generated = generatedOf(shard.dir);
-    for (const entry of readdirSync(generated, { withFileTypes: true })) {
-      const indexFile = path.join(generated, entry.name, '_index.json');
-      if (!entry.isDirectory() || !existsSync(indexFile)) continue;
-      let documents = byType.get(entry.name);
-      if (!documents) byType.set(entry.name, (documents = []));
+    // Only the types of the shard's own files: nothing else it may once have held.
+    for (const kind of shard.kinds) {
+      const { typeName } = contentTypes[kind];
+      const indexFile = path.join(generatedOf(shard.dir), typeName, '_index.json');
+      if (!existsSync(indexFile)) continue;
+      let documents = byType.get(typeName);
+      if (!documents) byType.set(typeName, (documents = []));
       documents.push(...(JSON.parse(readFileSync(indexFile, 'utf8')) as unknown[]));
     }
   }

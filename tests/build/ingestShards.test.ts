@@ -3,13 +3,14 @@
  * shard, a file keeps its shard as the folder grows, and a shard whose files are unchanged is not
  * ingested again (so a warm build after one edit runs one contentlayer2 process).
  */
-import { mkdirSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   FILES_PER_SHARD,
   isIngested,
+  joinShards,
   markIngested,
   planShards,
   prepareShard,
@@ -93,5 +94,23 @@ describe('ingestion shards', () => {
     write(edited, '---\nid: INC-2026-0007\ntitle: edited\n---\n');
     const again = planShards(contentDir, files(), cacheDir, 2);
     expect(again.map((shard) => isIngested(shard))).toEqual(again.map((shard) => !shard.files.includes(edited)));
+  });
+
+  it('joins only the document types of a shard’s present files, never what it held before', () => {
+    const [shard] = planShards(contentDir, files(), cacheDir, 1);
+    prepareShard(shard!, contentDir);
+    for (const typeName of ['Vendor', 'Incident']) {
+      mkdirSync(path.join(shard!.dir, '.contentlayer', 'generated', typeName), { recursive: true });
+      writeFileSync(path.join(shard!.dir, '.contentlayer', 'generated', typeName, '_index.json'), '[{}]');
+    }
+    markIngested(shard!);
+    for (const file of incidents(40)) rmSync(path.join(contentDir, file));
+
+    const [after] = planShards(contentDir, ['vendor.yml'], cacheDir, 1);
+    expect(after!.kinds).toEqual(['vendor']);
+    expect(isIngested(after!)).toBe(false);
+    const joined = joinShards(cacheDir, [after!]);
+    expect(existsSync(path.join(joined, 'Vendor', '_index.json'))).toBe(true);
+    expect(existsSync(path.join(joined, 'Incident'))).toBe(false);
   });
 });

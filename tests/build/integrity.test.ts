@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles, type BuildManifest } from '../../src/build/manifest.ts';
+import { contentCacheDir } from '../../src/cli/cacheDir.ts';
 import { checkContent } from '../../src/registry/loadRegistry.ts';
 import { DEMO_BUILD_DATE, DEMO_SITE_DIR, ROOT, runBuild } from '../support/builtSite.ts';
 import { createContent, markdownFile, product } from '../support/contentFixture.ts';
@@ -155,6 +156,36 @@ describe('atomic output', () => {
       expect(
         readdirSync(path.join(ROOT, '.trustline', 'staging')).filter((entry) => entry.startsWith('site-')),
       ).toEqual([]);
+    },
+    BUILD_TIMEOUT,
+  );
+});
+
+describe('the build cache', () => {
+  it(
+    'never changes a result: after files are deleted and added, a warm build equals a build from an empty cache',
+    () => {
+      const content = path.join(work, 'replaced-content');
+      cpSync(path.join(ROOT, 'content'), content, { recursive: true });
+      const build = (out: string) => runBuild(['--content', content, '--date', DEMO_BUILD_DATE, '--out', out]);
+      expect(build(path.join(work, 'before')).status).toBe(0);
+
+      // What a vendor does first: the demo's incidents and advisories go, a product is replaced.
+      for (const folder of ['incidents', 'advisories']) rmSync(path.join(content, folder), { recursive: true });
+      const kept = 'edge-gateway.md';
+      for (const file of readdirSync(path.join(content, 'products')).filter((name) => name !== kept))
+        rmSync(path.join(content, 'products', file));
+      const renamed = readFileSync(path.join(content, 'products', kept), 'utf8').replace(/^name: .*$/m, 'name: Renamed');
+      writeFileSync(path.join(content, 'products', kept), renamed);
+
+      const warm = path.join(work, 'warm');
+      expect(build(warm).stderr).toBe('');
+      rmSync(contentCacheDir(content), { recursive: true, force: true });
+      const cold = path.join(work, 'cold');
+      expect(build(cold).status).toBe(0);
+      expect(fingerprint(warm)).toEqual(fingerprint(cold));
+      expect(existsSync(path.join(warm, 'incidents', 'index.html'))).toBe(true);
+      expect(readdirSync(path.join(warm, 'advisories')).filter((entry) => entry.startsWith('KSA-'))).toEqual([]);
     },
     BUILD_TIMEOUT,
   );
