@@ -67,7 +67,11 @@ function engineSignature(): string {
     path.join(registry, 'markdown.ts'),
     ...readdirSync(path.join(registry, 'schema')).map((name) => path.join(registry, 'schema', name)),
   ];
-  for (const file of files) hash.update(`${file}\0`).update(existsSync(file) ? readFileSync(file) : '').update('\0');
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(existsSync(file) ? readFileSync(file) : '')
+      .update('\0');
   return hash.digest('hex');
 }
 

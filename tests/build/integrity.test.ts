@@ -175,7 +175,10 @@ describe('the build cache', () => {
       const kept = 'edge-gateway.md';
       for (const file of readdirSync(path.join(content, 'products')).filter((name) => name !== kept))
         rmSync(path.join(content, 'products', file));
-      const renamed = readFileSync(path.join(content, 'products', kept), 'utf8').replace(/^name: .*$/m, 'name: Renamed');
+      const renamed = readFileSync(path.join(content, 'products', kept), 'utf8').replace(
+        /^name: .*$/m,
+        'name: Renamed',
+      );
       writeFileSync(path.join(content, 'products', kept), renamed);
 
       const warm = path.join(work, 'warm');
