@@ -4,7 +4,7 @@ import { scoreCvss } from './cvss.ts';
 import { endOfSecuritySupport, phasesOf, statusOf } from './lifecycle.ts';
 import { renderMarkdown, unsafeMarkdown } from './markdown.ts';
 import type { FieldPath } from './problems.ts';
-import { reportAt, type RuleContext, type Valid, type ValidDocuments } from './rules/context.ts';
+import { reportAt, type RuleContext, type Parsed, type ParsedDocuments } from './rules/context.ts';
 import { effectiveAnnouncement, noticeEvents } from './rules/notice.ts';
 import { splitSuccessor } from './rules/references.ts';
 import type { AdvisoryData } from './schema/advisory.ts';
@@ -26,12 +26,12 @@ import type {
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** The Registry without its warnings, which are final only once every rule has run. */
-export function assembleRegistry(documents: ValidDocuments, context: RuleContext): Omit<Registry, 'warnings'> {
+export function assembleRegistry(documents: ParsedDocuments, context: RuleContext): Omit<Registry, 'warnings'> {
   // Only called when there are no errors: both singletons are present and valid.
   const vendor = documents.vendor!;
   const supportLevels = documents.supportLevels!;
   /** Markdown with a warning for anything the sanitiser will remove: nothing dropped silently. */
-  const rich = (document: Valid<unknown>, path: FieldPath, markdown: string, html?: string): RichText => {
+  const rich = (document: Parsed<unknown>, path: FieldPath, markdown: string, html?: string): RichText => {
     for (const message of unsafeMarkdown(markdown)) reportAt(context, 'warning', document, path, message);
     let rendered = html;
     return Object.freeze({
@@ -41,7 +41,7 @@ export function assembleRegistry(documents: ValidDocuments, context: RuleContext
       },
     });
   };
-  const body = (document: Valid<unknown>) => rich(document, ['body'], document.source.body, document.source.bodyHtml);
+  const body = (document: Parsed<unknown>) => rich(document, ['body'], document.source.body, document.source.bodyHtml);
 
   const levelList: SupportLevel[] = supportLevels.data.levels.map((level, index) => ({
     ...level,
@@ -97,11 +97,11 @@ export function assembleRegistry(documents: ValidDocuments, context: RuleContext
   };
 }
 
-type Rich = (document: Valid<unknown>, path: FieldPath, markdown: string, html?: string) => RichText;
-type Body = (document: Valid<unknown>) => RichText;
+type Rich = (document: Parsed<unknown>, path: FieldPath, markdown: string, html?: string) => RichText;
+type Body = (document: Parsed<unknown>) => RichText;
 
 function assembleProduct(
-  document: Valid<ProductData>,
+  document: Parsed<ProductData>,
   levelOf: (id: string) => SupportLevel,
   buildDate: string,
   rich: Rich,
@@ -168,7 +168,7 @@ function productStatus(releaseLines: readonly ReleaseLine[]): ProductStatus {
 }
 
 function assembleIncident(
-  document: Valid<IncidentData>,
+  document: Parsed<IncidentData>,
   products: Map<string, Product>,
   buildTime: string,
   rich: Rich,
@@ -217,7 +217,7 @@ function normalise(timestamp: string): string {
 }
 
 function assembleAdvisory(
-  document: Valid<AdvisoryData>,
+  document: Parsed<AdvisoryData>,
   products: Map<string, Product>,
   rich: Rich,
   body: Body,

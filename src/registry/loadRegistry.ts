@@ -10,7 +10,7 @@ import { readPublicationHistory, type PublicationHistory } from './git/publicati
 import { compareProblems, ContentError, type Problem } from './problems.ts';
 import { assembleRegistry } from './assemble.ts';
 import { checkAdvisories } from './rules/advisories.ts';
-import type { RuleContext, Valid, ValidDocuments } from './rules/context.ts';
+import { parsed, type Parsed, type ParsedDocuments, type RuleContext } from './rules/context.ts';
 import { checkIncidents } from './rules/incidents.ts';
 import { checkLifecycles } from './rules/lifecycle.ts';
 import { checkNotices } from './rules/notice.ts';
@@ -108,8 +108,9 @@ function validateAll(
   files: string[],
   contentDirLabel: string,
   problems: Problem[],
-): ValidDocuments {
-  const valid: { [Kind in ContentKind]: Valid<unknown>[] } = {
+): ParsedDocuments {
+  // Documents that failed their schema come too, with the fields that passed (see validate.ts).
+  const parsedDocuments: { [Kind in ContentKind]: Parsed<unknown>[] } = {
     vendor: [],
     supportLevels: [],
     product: [],
@@ -118,8 +119,8 @@ function validateAll(
     policy: [],
   };
   for (const source of sources) {
-    const data = validateDocument(contentTypes[source.kind].schema, source, problems);
-    if (data !== undefined) valid[source.kind].push({ data, source });
+    const { data, failed } = validateDocument(contentTypes[source.kind].schema, source, problems);
+    parsedDocuments[source.kind].push({ data, source, failed });
   }
   const present = new Set(files.map(kindOfPath));
   for (const kind of ['vendor', 'supportLevels'] as const) {
@@ -131,19 +132,20 @@ function validateAll(
       });
     }
   }
-  // A file that failed to parse or validate is already reported; until it is fixed, references to
-  // the product or policy it holds would be reported again as missing, which misleads.
-  const validCount = (kind: ContentKind) => valid[kind].length;
+  // A file that failed to parse, or whose slug or kind failed, is already reported; until it is
+  // fixed, references to the product or policy it holds would be reported again as missing.
   const fileCount = (kind: ContentKind) => files.filter((file) => kindOfPath(file) === kind).length;
+  const known = (kind: ContentKind, field: string) =>
+    parsedDocuments[kind].filter((document) => parsed(document, [field])).length;
   return {
-    vendor: valid.vendor[0] as ValidDocuments['vendor'],
-    supportLevels: valid.supportLevels[0] as ValidDocuments['supportLevels'],
-    someProductInvalid: validCount('product') < fileCount('product'),
-    somePolicyInvalid: validCount('policy') < fileCount('policy'),
-    products: valid.product as ValidDocuments['products'],
-    incidents: valid.incident as ValidDocuments['incidents'],
-    advisories: valid.advisory as ValidDocuments['advisories'],
-    policies: valid.policy as ValidDocuments['policies'],
+    vendor: parsedDocuments.vendor[0] as ParsedDocuments['vendor'],
+    supportLevels: parsedDocuments.supportLevels[0] as ParsedDocuments['supportLevels'],
+    someProductInvalid: known('product', 'slug') < fileCount('product'),
+    somePolicyInvalid: known('policy', 'kind') < fileCount('policy'),
+    products: parsedDocuments.product as ParsedDocuments['products'],
+    incidents: parsedDocuments.incident as ParsedDocuments['incidents'],
+    advisories: parsedDocuments.advisory as ParsedDocuments['advisories'],
+    policies: parsedDocuments.policy as ParsedDocuments['policies'],
   };
 }
 

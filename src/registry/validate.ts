@@ -1,30 +1,84 @@
 /**
  * Runs a zod schema over a parsed document and rewrites each issue for the person who wrote the
  * file: the field, what was expected, what was found, and a suggestion for a misspelt field.
+ *
+ * A document that fails keeps the fields that passed, so the cross-document rules still check
+ * them in the same run: `check` reports every mistake at once, not one stage at a time.
  */
 import { z } from 'zod';
-import { formatFieldPath, type Problem } from './problems.ts';
+import { formatFieldPath, type FieldPath, type Problem } from './problems.ts';
 import type { SourceDocument } from './source/document.ts';
+
+export interface ValidationResult<Data> {
+  /**
+   * The document as the schema gives it; when it failed, only the fields that passed (a group of
+   * fields or a list that failed is kept as an empty one, so rules can walk it).
+   */
+  data: Data;
+  /** The fields that failed, already reported: empty when the document is valid. */
+  failed: FieldPath[];
+}
 
 export function validateDocument<Schema extends z.ZodType>(
   schema: Schema,
   document: SourceDocument,
   problems: Problem[],
-): z.output<Schema> | undefined {
+): ValidationResult<z.output<Schema>> {
   const result = schema.safeParse(document.data, { reportInput: true });
-  if (result.success) return result.data;
+  if (result.success) return { data: result.data, failed: [] };
+  const failed: FieldPath[] = [];
   for (const issue of result.error.issues) {
+    // A misspelt field spoils nothing else: the fields beside it still parse.
+    if (issue.code !== 'unrecognized_keys') failed.push(fieldPathOf(issue));
     for (const problem of describeIssue(schema, issue)) {
       problems.push({ severity: 'error', file: document.file, ...problem });
     }
   }
+  return { data: salvage(schema, document.data) as z.output<Schema>, failed };
+}
+
+/**
+ * The parts of `input` that pass their own schema. A group of fields or a list always gives a
+ * group or a list (empty when the input was not one); a failed value inside it is left out.
+ */
+function salvage(schema: z.ZodType, input: unknown): unknown {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const inner = unwrap(schema);
+  if (inner instanceof z.ZodObject) {
+    const fields = isFieldGroup(input) ? input : {};
+    const kept: Record<string, unknown> = {};
+    for (const [key, fieldSchema] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
+      const value = salvage(fieldSchema, fields[key]);
+      if (value !== undefined) kept[key] = value;
+    }
+    return kept;
+  }
+  if (inner instanceof z.ZodArray) {
+    const items: unknown[] = Array.isArray(input) ? input : [];
+    // Failed items stay holes, so every item keeps its index (and the index in its messages).
+    const kept: unknown[] = new Array<unknown>(items.length);
+    items.forEach((item, index) => {
+      const value = salvage(inner.element as z.ZodType, item);
+      if (value !== undefined) kept[index] = value;
+    });
+    return kept;
+  }
   return undefined;
+}
+
+function isFieldGroup(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fieldPathOf(issue: z.core.$ZodIssue): FieldPath {
+  return issue.path.filter((part): part is string | number => typeof part !== 'symbol');
 }
 
 type FieldProblem = Omit<Problem, 'severity' | 'file'>;
 
 function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue): FieldProblem[] {
-  const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+  const path = [...fieldPathOf(issue)];
   const field = path.length > 0 ? formatFieldPath(path) : undefined;
   switch (issue.code) {
     case 'unrecognized_keys': {

@@ -326,3 +326,157 @@ describe('check explains bad input', () => {
     expect(checkFixture(fixture).errors).toHaveLength(3);
   });
 });
+
+/**
+ * Mistakes that do not depend on each other are all reported in one run: a field that fails its
+ * schema does not hide the cross-document rules from the rest of its file, and what depends on
+ * the failed field says nothing (one mistake, one message).
+ */
+const independentCases: [string, (content: Fixture) => void, string[]][] = [
+  [
+    'a bad date and an unknown support level in the same release line',
+    withRelease(0, { released: '2026-02-30', phases: [{ level: 'ful' }] }),
+    [
+      'products/gateway.md:14 releases[0].released: 2026-02-30 is not a real calendar date',
+      'products/gateway.md:16 releases[0].phases[0].level: unknown support level "ful": the levels in content/support-levels.yml are "full", "maintenance"',
+    ],
+  ],
+  [
+    'a date that failed and the phases and end of support compared with it',
+    (content) => {
+      const [current, previous] = product().releases;
+      content.write(
+        'products/gateway.md',
+        markdownFile(
+          product({
+            releases: [
+              { ...current, phases: [{ level: 'ful' }] },
+              { ...previous, released: '2027-13-01' },
+            ],
+          }),
+        ),
+      );
+    },
+    [
+      'products/gateway.md:16 releases[0].phases[0].level: unknown support level "ful": the levels in content/support-levels.yml are "full", "maintenance"',
+      'products/gateway.md:18 releases[1].released: 2027-13-01 is not a real calendar date',
+    ],
+  ],
+  [
+    'a missing product name and an end of support with short notice',
+    (content) => {
+      const releases = product().releases.map((releaseLine, index) =>
+        index === 1 ? { ...releaseLine, endOfSupport: notice({ date: '2027-02-01' }) } : releaseLine,
+      );
+      content.write('products/gateway.md', markdownFile(product({ name: undefined, releases })));
+    },
+    [
+      'products/gateway.md:2 name: is required (text): add it',
+      "products/gateway.md:24 releases[1].endOfSupport.date: 2027-02-01 gives 8 months' notice from the announcement on 2026-06-01; the Code requires at least one year — the earliest allowed date is 2027-06-01",
+    ],
+  ],
+  [
+    'an incident with a bad timestamp and an unknown product',
+    withIncident({ started: '2026-11-01 09:00', affects: [{ product: 'gatway' }] }),
+    [
+      'incidents/INC-2026-0001.md:6 affects[0].product: there is no product "gatway": products are "gateway"',
+      'incidents/INC-2026-0001.md:7 started: expected a time with its offset such as 2026-11-20T08:12:00Z, found "2026-11-01 09:00"',
+    ],
+  ],
+  [
+    'an incident update with a bad time, the order it breaks, and an unknown product',
+    withIncident({
+      affects: [{ product: 'gatway' }],
+      updates: [
+        { at: 'yesterday', status: 'investigating', text: 'Looking.' },
+        { at: '2026-11-01T10:00:00Z', status: 'resolved', text: 'Fixed.' },
+      ],
+    }),
+    [
+      'incidents/INC-2026-0001.md:6 affects[0].product: there is no product "gatway": products are "gateway"',
+      'incidents/INC-2026-0001.md:9 updates[0].at: expected a time with its offset such as 2026-11-20T08:12:00Z, found "yesterday"',
+    ],
+  ],
+  [
+    'an advisory with a bad CVSS vector and an unknown release line',
+    withAdvisory({
+      cvss: { vector: 'CVSS:3.1/AV:N/AC:L' },
+      affects: [{ product: 'gateway', release: '9.x', affected: '< 9.1.0' }],
+    }),
+    [
+      'advisories/FSA-2026-0001.md:9 cvss.vector: "CVSS:3.1/AV:N/AC:L" is not a valid CVSS 3.1 vector: give every base metric once, in the standard order, e.g. "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"',
+      'advisories/FSA-2026-0001.md:12 affects[0].release: Fixture Gateway has no release line "9.x": its release lines are "2.x", "1.x"',
+    ],
+  ],
+  [
+    'an advisory with a bad CVE ID, a bad revision date and an unknown release line',
+    withAdvisory({
+      cves: ['CVE-26-1'],
+      affects: [{ product: 'gateway', release: '9.x', affected: '< 9.1.0' }],
+      revisions: [{ date: '01/10/2026', summary: 'Initial publication.' }],
+    }),
+    [
+      'advisories/FSA-2026-0001.md:7 cves[0]: "CVE-26-1" is not a CVE ID such as CVE-2026-12345',
+      'advisories/FSA-2026-0001.md:13 affects[0].release: Fixture Gateway has no release line "9.x": its release lines are "2.x", "1.x"',
+      'advisories/FSA-2026-0001.md:19 revisions[0].date: expected a date written as YYYY-MM-DD, found "01/10/2026"',
+    ],
+  ],
+  [
+    'two files, each with a mistake',
+    (content) => {
+      withIncident({ impact: 'huge' })(content);
+      withAdvisory({ affects: [{ product: 'gateway', release: '9.x', affected: '< 9.1.0' }] })(content);
+    },
+    [
+      'advisories/FSA-2026-0001.md:13 affects[0].release: Fixture Gateway has no release line "9.x": its release lines are "2.x", "1.x"',
+      'incidents/INC-2026-0001.md:4 impact: expected one of "none", "minor", "major", "critical", found "huge"',
+    ],
+  ],
+  [
+    'a product slug that failed, an unknown support level in it, and an incident naming the product',
+    (content) => {
+      const [current, previous] = product().releases;
+      content.write(
+        'products/gateway.md',
+        markdownFile(product({ slug: 'Gateway', releases: [{ ...current, phases: [{ level: 'ful' }] }, previous] })),
+      );
+    },
+    [
+      'products/gateway.md:2 slug: "Gateway" is not URL-safe: use lower-case letters, digits and single hyphens, e.g. "edge-gateway"',
+      'products/gateway.md:16 releases[0].phases[0].level: unknown support level "ful": the levels in content/support-levels.yml are "full", "maintenance"',
+    ],
+  ],
+  [
+    'a release line name that failed, an advisory naming that line, and an incident naming an unknown product',
+    (content) => {
+      withRelease(1, { name: '1.x!' })(content);
+      withIncident({ affects: [{ product: 'gatway' }] })(content);
+    },
+    [
+      'incidents/INC-2026-0001.md:6 affects[0].product: there is no product "gatway": products are "gateway"',
+      'products/gateway.md:17 releases[1].name: "1.x!" is not a release line name: use up to 40 letters, digits, spaces, dots, "+", "_" or "-", e.g. "5.x"',
+    ],
+  ],
+  [
+    'a support level that failed and a release line naming an unknown level',
+    (content) => {
+      const [full, maintenance] = supportLevels.levels;
+      content.write('support-levels.yml', stringify({ levels: [full, { ...maintenance, name: '' }] }));
+      withRelease(0, { phases: [{ level: 'ful' }] })(content);
+    },
+    [
+      'products/gateway.md:16 releases[0].phases[0].level: unknown support level "ful": the levels in content/support-levels.yml are "full", "maintenance"',
+      'support-levels.yml:17 levels[1].name: must not be empty',
+    ],
+  ],
+];
+
+describe('check reports every independent problem in one run', () => {
+  it.each(independentCases)('%s', (_name, breakContent, expected) => {
+    fixture = createContent();
+    breakContent(fixture);
+    const { errors, result } = checkFixture(fixture);
+    expect(result.registry).toBeUndefined();
+    expect(errors).toEqual(expected);
+  });
+});

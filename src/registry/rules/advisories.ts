@@ -5,12 +5,14 @@
  */
 import { scoreCvss } from '../cvss.ts';
 import { readVersionRange, VERSION_RANGE_FORMS } from '../versionRange.ts';
-import { reportAt, type RuleContext, type ValidDocuments } from './context.ts';
+import { parsed, reportAt, type ParsedDocuments, type RuleContext } from './context.ts';
 
-export function checkAdvisories(documents: ValidDocuments, context: RuleContext): void {
+export function checkAdvisories(documents: ParsedDocuments, context: RuleContext): void {
   for (const advisory of documents.advisories) {
     const { cvss, revisions, cves, affects } = advisory.data;
+    // A field that failed its schema is already reported: the checks that read it are skipped.
     affects.forEach((affected, index) => {
+      if (!parsed(advisory, ['affects', index, 'affected'], ['affects', index, 'release'])) return;
       if (readVersionRange(affected.affected)) return;
       reportAt(
         context,
@@ -20,10 +22,15 @@ export function checkAdvisories(documents: ValidDocuments, context: RuleContext)
         `"${affected.affected}" is not a version range vulnerability tools can match, so the CSAF document names all of ${affected.release} as affected: write ${VERSION_RANGE_FORMS}`,
       );
     });
-    const scored = scoreCvss(cvss.vector);
-    if (!scored.ok) {
+    const scored = parsed(advisory, ['cvss', 'vector']) ? scoreCvss(cvss.vector) : undefined;
+    if (scored && !scored.ok) {
       reportAt(context, 'error', advisory, ['cvss', 'vector'], scored.message);
-    } else if (cvss.severity !== undefined && cvss.severity !== scored.severity) {
+    } else if (
+      scored?.ok &&
+      cvss.severity !== undefined &&
+      parsed(advisory, ['cvss', 'severity']) &&
+      cvss.severity !== scored.severity
+    ) {
       reportAt(
         context,
         'error',
@@ -33,7 +40,8 @@ export function checkAdvisories(documents: ValidDocuments, context: RuleContext)
       );
     }
     revisions.forEach((revision, index) => {
-      const previous = revisions[index - 1];
+      if (!parsed(advisory, ['revisions', index, 'date'])) return;
+      const previous = parsed(advisory, ['revisions', index - 1, 'date']) ? revisions[index - 1] : undefined;
       if (previous && revision.date < previous.date) {
         reportAt(
           context,
@@ -53,6 +61,7 @@ export function checkAdvisories(documents: ValidDocuments, context: RuleContext)
         );
       }
     });
+    // A CVE ID that failed is a hole in the list: forEach and indexOf skip it.
     cves.forEach((cve, index) => {
       if (cves.indexOf(cve) !== index) {
         reportAt(context, 'error', advisory, ['cves', index], `${cve} is listed twice: keep one`);

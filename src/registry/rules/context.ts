@@ -1,4 +1,8 @@
-/** What every cross-document rule gets: the validated documents and a way to report. */
+/**
+ * What every cross-document rule gets: the parsed documents and a way to report. A document that
+ * failed its schema is here too, with the fields that passed: rules check those in the same run,
+ * and stay silent about a failed field (already reported) and whatever depends on it.
+ */
 import type { CalendarDate } from '../calendarDate.ts';
 import type { PublicationHistory } from '../git/publicationHistory.ts';
 import { formatFieldPath, type FieldPath, type Problem, type Severity } from '../problems.ts';
@@ -10,23 +14,26 @@ import type { SupportLevelData } from '../schema/supportLevels.ts';
 import type { Vendor } from '../schema/vendor.ts';
 import type { SourceDocument } from '../source/document.ts';
 
-export interface Valid<Data> {
+export interface Parsed<Data> {
+  /** Typed as valid, but a field in `failed` is missing: read a field only once `parsed` says it is there. */
   data: Data;
   source: SourceDocument;
+  /** The fields that failed their schema (already reported); empty for a valid document. */
+  failed: readonly FieldPath[];
 }
 
-export interface ValidDocuments {
+export interface ParsedDocuments {
   /** Undefined when the file is missing or invalid (already reported); rules skip what needs it. */
-  vendor: Valid<Vendor> | undefined;
-  supportLevels: Valid<{ levels: SupportLevelData[] }> | undefined;
-  /** A product file failed to parse or validate (already reported): unknown product names are not reported again. */
+  vendor: Parsed<Vendor> | undefined;
+  supportLevels: Parsed<{ levels: SupportLevelData[] }> | undefined;
+  /** A product file failed to parse or its slug failed (already reported): unknown product names are not reported again. */
   someProductInvalid: boolean;
-  /** Likewise for policies: a missing policy may be the broken file. */
+  /** Likewise for policies and their kind: a missing policy may be the broken file. */
   somePolicyInvalid: boolean;
-  products: Valid<ProductData>[];
-  incidents: Valid<IncidentData>[];
-  advisories: Valid<AdvisoryData>[];
-  policies: Valid<PolicyData>[];
+  products: Parsed<ProductData>[];
+  incidents: Parsed<IncidentData>[];
+  advisories: Parsed<AdvisoryData>[];
+  policies: Parsed<PolicyData>[];
 }
 
 export interface RuleContext {
@@ -45,7 +52,7 @@ export interface RuleContext {
 export function reportAt(
   context: RuleContext,
   severity: Severity,
-  document: Valid<unknown>,
+  document: Parsed<unknown>,
   path: FieldPath,
   message: string,
 ): void {
@@ -56,4 +63,36 @@ export function reportAt(
     path,
     message,
   });
+}
+
+/**
+ * Whether the fields at these paths parsed: neither the field, nor a field inside it, nor the
+ * group or list holding it failed its schema.
+ */
+export function parsed(document: Parsed<unknown>, ...paths: FieldPath[]): boolean {
+  return paths.every((path) => !document.failed.some((failed) => startsWith(failed, path) || startsWith(path, failed)));
+}
+
+/**
+ * Whether `field` parsed in every item of the list at `listPath` (and the list itself did): only
+ * then is a lookup by that field complete, and a name it does not find really unknown.
+ */
+export function parsedInEvery(
+  document: Parsed<unknown>,
+  listPath: FieldPath,
+  list: readonly unknown[],
+  field: string,
+): boolean {
+  return (
+    !failedAt(document, listPath) && [...list.keys()].every((index) => !failedAt(document, [...listPath, index, field]))
+  );
+}
+
+/** Whether the field at `path`, or a group or list holding it, failed. */
+function failedAt(document: Parsed<unknown>, path: FieldPath): boolean {
+  return document.failed.some((failed) => startsWith(path, failed));
+}
+
+function startsWith(path: FieldPath, prefix: FieldPath): boolean {
+  return prefix.length <= path.length && prefix.every((part, index) => path[index] === part);
 }

@@ -3,16 +3,21 @@
  * incident ends with its resolving update, and nothing is posted after the build time.
  */
 import { incidentStatuses, maintenanceStatuses } from '../schema/incident.ts';
-import { reportAt, type RuleContext, type ValidDocuments } from './context.ts';
+import { parsed, reportAt, type ParsedDocuments, type RuleContext } from './context.ts';
 
 const FINAL_STATUS = { incident: 'resolved', maintenance: 'completed' } as const;
 
-export function checkIncidents(documents: ValidDocuments, context: RuleContext): void {
+export function checkIncidents(documents: ParsedDocuments, context: RuleContext): void {
   const buildTime = Date.parse(context.buildTime);
   for (const incident of documents.incidents) {
+    // Which statuses apply depends on the kind: while it failed its schema, nothing that needs it is checked.
+    if (!parsed(incident, ['kind'])) continue;
     const { kind, updates, window, postIncidentReport } = incident.data;
     const allowed: readonly string[] = kind === 'incident' ? incidentStatuses : maintenanceStatuses;
     const finalStatus = FINAL_STATUS[kind];
+    // A time that failed its schema is already reported: the comparisons that need it are skipped.
+    const ifParsed = (time: string | undefined, ...path: (string | number)[]) =>
+      parsed(incident, path) ? time : undefined;
 
     if (kind === 'maintenance' && !window) {
       reportAt(context, 'error', incident, ['window'], 'is required for maintenance: give the planned start and end');
@@ -26,41 +31,45 @@ export function checkIncidents(documents: ValidDocuments, context: RuleContext):
         'only maintenance has a planned window: remove it, or set kind: maintenance',
       );
     }
-    if (window && Date.parse(window.end) <= Date.parse(window.start)) {
-      reportAt(context, 'error', incident, ['window', 'end'], `${window.end} is not after the start ${window.start}`);
+    const windowStart = ifParsed(window?.start, 'window', 'start');
+    const windowEnd = ifParsed(window?.end, 'window', 'end');
+    if (window && windowStart && windowEnd && Date.parse(windowEnd) <= Date.parse(windowStart)) {
+      reportAt(context, 'error', incident, ['window', 'end'], `${windowEnd} is not after the start ${windowStart}`);
     }
 
     updates.forEach((update, index) => {
       const path = ['updates', index];
-      if (!allowed.includes(update.status)) {
+      const status = parsed(incident, [...path, 'status']) ? update.status : undefined;
+      if (status !== undefined && !allowed.includes(status)) {
         reportAt(
           context,
           'error',
           incident,
           [...path, 'status'],
-          `"${update.status}" is not a status for ${kind === 'incident' ? 'an incident' : 'maintenance'}: use one of ${allowed.map((status) => `"${status}"`).join(', ')}`,
+          `"${status}" is not a status for ${kind === 'incident' ? 'an incident' : 'maintenance'}: use one of ${allowed.map((status) => `"${status}"`).join(', ')}`,
         );
       }
-      const previous = updates[index - 1];
-      if (previous && Date.parse(update.at) <= Date.parse(previous.at)) {
+      const at = ifParsed(update.at, ...path, 'at');
+      const previous = index > 0 ? ifParsed(updates[index - 1]?.at, 'updates', index - 1, 'at') : undefined;
+      if (at !== undefined && previous !== undefined && Date.parse(at) <= Date.parse(previous)) {
         reportAt(
           context,
           'error',
           incident,
           [...path, 'at'],
-          `${update.at} is not after the previous update (${previous.at}): list updates oldest first, each at its own time`,
+          `${at} is not after the previous update (${previous}): list updates oldest first, each at its own time`,
         );
       }
-      if (Date.parse(update.at) > buildTime) {
+      if (at !== undefined && Date.parse(at) > buildTime) {
         reportAt(
           context,
           'error',
           incident,
           [...path, 'at'],
-          `${update.at} is after the build time ${context.buildTime}: post an update when it happens`,
+          `${at} is after the build time ${context.buildTime}: post an update when it happens`,
         );
       }
-      if (update.status === finalStatus && index < updates.length - 1) {
+      if (status === finalStatus && index < updates.length - 1) {
         reportAt(
           context,
           'error',
@@ -71,20 +80,31 @@ export function checkIncidents(documents: ValidDocuments, context: RuleContext):
       }
     });
 
-    const first = updates[0];
-    if (kind === 'incident' && first && Date.parse(incident.data.started) > Date.parse(first.at)) {
+    const started = ifParsed(incident.data.started, 'started');
+    const firstAt = ifParsed(updates[0]?.at, 'updates', 0, 'at');
+    if (
+      kind === 'incident' &&
+      started !== undefined &&
+      firstAt !== undefined &&
+      Date.parse(started) > Date.parse(firstAt)
+    ) {
       reportAt(
         context,
         'error',
         incident,
         ['started'],
-        `${incident.data.started} is after the first update (${first.at}): an incident starts before it is reported`,
+        `${started} is after the first update (${firstAt}): an incident starts before it is reported`,
       );
     }
 
-    const last = updates.at(-1);
-    const resolved = last?.status === finalStatus;
-    if (postIncidentReport && !resolved) {
+    if (!postIncidentReport) continue;
+    const lastIndex = updates.length - 1;
+    // Whether the incident is resolved is known once the list and its last status parsed.
+    const resolvedKnown = parsed(incident, ['updates', lastIndex, 'status']) && updates.length > 0;
+    const resolved = resolvedKnown && updates[lastIndex]?.status === finalStatus;
+    const lastAt = ifParsed(updates[lastIndex]?.at, 'updates', lastIndex, 'at');
+    const published = ifParsed(postIncidentReport.published, 'postIncidentReport', 'published');
+    if (resolvedKnown && !resolved) {
       reportAt(
         context,
         'error',
@@ -93,22 +113,22 @@ export function checkIncidents(documents: ValidDocuments, context: RuleContext):
         `the incident is not ${finalStatus} yet: add a final update with status "${finalStatus}" before the post-incident report`,
       );
     }
-    if (postIncidentReport && resolved && last && Date.parse(postIncidentReport.published) < Date.parse(last.at)) {
+    if (resolved && lastAt !== undefined && published !== undefined && Date.parse(published) < Date.parse(lastAt)) {
       reportAt(
         context,
         'error',
         incident,
         ['postIncidentReport', 'published'],
-        `${postIncidentReport.published} is before the incident was ${finalStatus} (${last.at})`,
+        `${published} is before the incident was ${finalStatus} (${lastAt})`,
       );
     }
-    if (postIncidentReport && Date.parse(postIncidentReport.published) > buildTime) {
+    if (published !== undefined && Date.parse(published) > buildTime) {
       reportAt(
         context,
         'error',
         incident,
         ['postIncidentReport', 'published'],
-        `${postIncidentReport.published} is after the build time ${context.buildTime}: publish the report when it is ready`,
+        `${published} is after the build time ${context.buildTime}: publish the report when it is ready`,
       );
     }
   }

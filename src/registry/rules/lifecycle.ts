@@ -3,18 +3,28 @@
  * general availability ≤ end of sales ≤ end of security support ≤ end of life.
  */
 import { addOneYear, monthsInWords } from '../calendarDate.ts';
-import { reportAt, type RuleContext, type ValidDocuments } from './context.ts';
+import { parsed, reportAt, type ParsedDocuments, type RuleContext } from './context.ts';
 
-export function checkLifecycles(documents: ValidDocuments, context: RuleContext): void {
-  const shipsSecurityFixes = new Map(
-    (documents.supportLevels?.data.levels ?? []).map((level) => [level.id, level.includes.securityFixes]),
-  );
+export function checkLifecycles(documents: ParsedDocuments, context: RuleContext): void {
+  // Levels whose id or securityFixes failed are left out: a line using one is not judged on them.
+  const shipsSecurityFixes = new Map<string, boolean>();
+  const supportLevels = documents.supportLevels;
+  supportLevels?.data.levels.forEach((level, index) => {
+    if (parsed(supportLevels, ['levels', index, 'id'], ['levels', index, 'includes', 'securityFixes'])) {
+      shipsSecurityFixes.set(level.id, level.includes.securityFixes);
+    }
+  });
   for (const product of documents.products) {
     product.data.releases.forEach((releaseLine, index) => {
       const at = (...path: (string | number)[]) => ['releases', index, ...path];
-      const endOfSupport = releaseLine.endOfSupport?.date;
-      let previous = { date: releaseLine.released, label: `the release date ${releaseLine.released}` };
+      // A date that failed its schema is already reported: the comparisons that need it are skipped.
+      const known = (...path: (string | number)[]) => parsed(product, at(...path));
+      const released = known('released') ? releaseLine.released : undefined;
+      const endOfSupport = known('endOfSupport', 'date') ? releaseLine.endOfSupport?.date : undefined;
+      const endOfSupportKnown = releaseLine.endOfSupport === undefined || endOfSupport !== undefined;
+      let previous = released && { date: released, label: `the release date ${released}` };
       releaseLine.phases.forEach((phase, phaseIndex) => {
+        if (!known('phases', phaseIndex, 'until')) return;
         const isLast = phaseIndex === releaseLine.phases.length - 1;
         if (isLast && phase.until !== undefined) {
           reportAt(
@@ -24,7 +34,9 @@ export function checkLifecycles(documents: ValidDocuments, context: RuleContext)
             at('phases', phaseIndex, 'until'),
             endOfSupport
               ? `the last phase runs until the end of support (${endOfSupport}): remove "until" here`
-              : 'the last phase runs until the end of support: remove "until" here and announce the date in endOfSupport (date and announced), which the one-year notice rule checks',
+              : endOfSupportKnown
+                ? 'the last phase runs until the end of support: remove "until" here and announce the date in endOfSupport (date and announced), which the one-year notice rule checks'
+                : 'the last phase runs until the end of support: remove "until" here',
           );
           return;
         }
@@ -39,7 +51,7 @@ export function checkLifecycles(documents: ValidDocuments, context: RuleContext)
           return;
         }
         if (phase.until === undefined) return;
-        if (phase.until < previous.date) {
+        if (previous && phase.until < previous.date) {
           reportAt(
             context,
             'error',
@@ -60,23 +72,23 @@ export function checkLifecycles(documents: ValidDocuments, context: RuleContext)
         previous = { date: phase.until, label: `phases[${phaseIndex}].until ${phase.until}` };
       });
 
-      if (endOfSupport !== undefined && endOfSupport < releaseLine.released) {
+      if (endOfSupport !== undefined && released !== undefined && endOfSupport < released) {
         reportAt(
           context,
           'error',
           product,
           at('endOfSupport', 'date'),
-          `${endOfSupport} is before the release date ${releaseLine.released}: support cannot end before it starts`,
+          `${endOfSupport} is before the release date ${released}: support cannot end before it starts`,
         );
       }
-      if (releaseLine.endOfSales !== undefined) {
-        if (releaseLine.endOfSales < releaseLine.released) {
+      if (releaseLine.endOfSales !== undefined && known('endOfSales')) {
+        if (released !== undefined && releaseLine.endOfSales < released) {
           reportAt(
             context,
             'error',
             product,
             at('endOfSales'),
-            `${releaseLine.endOfSales} is before the release date ${releaseLine.released}: end of sales comes after general availability`,
+            `${releaseLine.endOfSales} is before the release date ${released}: end of sales comes after general availability`,
           );
         } else if (endOfSupport !== undefined && releaseLine.endOfSales > endOfSupport) {
           reportAt(
@@ -86,7 +98,7 @@ export function checkLifecycles(documents: ValidDocuments, context: RuleContext)
             at('endOfSales'),
             `${releaseLine.endOfSales} is after the end of support ${endOfSupport}: a line cannot be sold once unsupported`,
           );
-        } else {
+        } else if (endOfSupportKnown && releaseLine.phases.every((phase) => shipsSecurityFixes.has(phase.level))) {
           // The last phase with security fixes ends on its "until", or with support when it is the last phase.
           const lastSecure = releaseLine.phases.findLastIndex((phase) => shipsSecurityFixes.get(phase.level) === true);
           const phase = releaseLine.phases[lastSecure];
@@ -102,14 +114,15 @@ export function checkLifecycles(documents: ValidDocuments, context: RuleContext)
           }
         }
       }
-      if (releaseLine.released > context.buildDate && releaseLine.endOfSupport === undefined) return;
-      if (releaseLine.endOfSupport === undefined && addOneYear(releaseLine.released) < context.buildDate) {
+      if (released === undefined || !known('name')) return;
+      if (released > context.buildDate && releaseLine.endOfSupport === undefined) return;
+      if (releaseLine.endOfSupport === undefined && addOneYear(released) < context.buildDate) {
         reportAt(
           context,
           'warning',
           product,
           at('endOfSupport'),
-          `the end of support of ${releaseLine.name} has been "to be announced" since its release on ${releaseLine.released} (${monthsInWords(releaseLine.released, context.buildDate)}): announce a date so customers can plan`,
+          `the end of support of ${releaseLine.name} has been "to be announced" since its release on ${released} (${monthsInWords(released, context.buildDate)}): announce a date so customers can plan`,
         );
       }
     });

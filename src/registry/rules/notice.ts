@@ -16,7 +16,7 @@ import { addOneYear, daysBetween, wholeMonthsBetween, type CalendarDate } from '
 import type { FieldPath } from '../problems.ts';
 import type { EndOfSupportData, ProductData } from '../schema/product.ts';
 import type { NoticeEvent } from '../types.ts';
-import { reportAt, type RuleContext, type Valid, type ValidDocuments } from './context.ts';
+import { parsed, parsedInEvery, reportAt, type Parsed, type ParsedDocuments, type RuleContext } from './context.ts';
 
 const GUIDANCE = {
   migration: '"migration" (what customers should do: upgrade path, tools, help)',
@@ -59,13 +59,24 @@ export function effectiveAnnouncement(events: readonly NoticeEvent[]): CalendarD
   return [...events].reverse().find((event) => event.kind !== 'extended')?.on ?? events[0]!.on;
 }
 
-export function checkNotices(documents: ValidDocuments, context: RuleContext): void {
+export function checkNotices(documents: ParsedDocuments, context: RuleContext): void {
   let shallowReported = false;
   for (const product of documents.products) {
     product.data.releases.forEach((releaseLine, index) => {
       const notice = releaseLine.endOfSupport;
       if (!notice) return;
       const base: FieldPath = ['releases', index, 'endOfSupport'];
+      // The rule reads every date of the notice and the line's name (git history is kept by line);
+      // while one of them failed its schema, it waits: that mistake is already reported.
+      const changeFields = ['on', 'from', 'source'].map((field) =>
+        parsedInEvery(product, [...base, 'changes'], notice.changes, field),
+      );
+      if (
+        !parsed(product, ['releases', index, 'name'], [...base, 'date'], [...base, 'announced'], [...base, 'source']) ||
+        changeFields.includes(false)
+      ) {
+        return;
+      }
       const events = noticeEvents(notice);
       // A date missing from the history is the one mistake to report: the dates after it would
       // otherwise also look backdated.
@@ -112,7 +123,9 @@ export function checkNotices(documents: ValidDocuments, context: RuleContext): v
         }
       });
       if (notice.date >= context.buildDate) {
-        const missing = (['migration', 'risk'] as const).filter((field) => notice[field] === undefined);
+        const missing = (['migration', 'risk'] as const).filter(
+          (field) => notice[field] === undefined && parsed(product, [...base, field]),
+        );
         if (missing.length > 0) {
           reportAt(
             context,
@@ -123,7 +136,7 @@ export function checkNotices(documents: ValidDocuments, context: RuleContext): v
           );
         }
         const daysLeft = daysBetween(context.buildDate, notice.date);
-        if (daysLeft <= 90) {
+        if (daysLeft <= 90 && parsed(product, ['name'])) {
           reportAt(
             context,
             'warning',
@@ -139,7 +152,7 @@ export function checkNotices(documents: ValidDocuments, context: RuleContext): v
 
 function checkOneYear(
   context: RuleContext,
-  product: Valid<ProductData>,
+  product: Parsed<ProductData>,
   path: FieldPath,
   event: NoticeEvent,
   lineName: string,
@@ -158,7 +171,7 @@ function checkOneYear(
 /** Returns whether the shallow-clone problem has been reported (once per check). */
 function checkNotBackdated(
   context: RuleContext,
-  product: Valid<ProductData>,
+  product: Parsed<ProductData>,
   path: FieldPath,
   event: NoticeEvent,
   lineName: string,
@@ -216,7 +229,7 @@ function checkNotBackdated(
  */
 function checkPublishedDatesKept(
   context: RuleContext,
-  product: Valid<ProductData>,
+  product: Parsed<ProductData>,
   base: FieldPath,
   events: readonly NoticeEvent[],
   lineName: string,

@@ -1,10 +1,10 @@
 /** The four policies the Code of Practice asks for are published, each once. */
 import { policyKinds, type PolicyKind } from '../schema/policy.ts';
-import { reportAt, type RuleContext, type ValidDocuments } from './context.ts';
+import { parsed, reportAt, type ParsedDocuments, type RuleContext } from './context.ts';
 
-export function checkPolicies(documents: ValidDocuments, context: RuleContext): void {
+export function checkPolicies(documents: ParsedDocuments, context: RuleContext): void {
   for (const [kind, title] of Object.entries(policyKinds) as [PolicyKind, string][]) {
-    const matching = documents.policies.filter((policy) => policy.data.kind === kind);
+    const matching = documents.policies.filter((policy) => parsed(policy, ['kind']) && policy.data.kind === kind);
     if (matching.length === 0 && !documents.somePolicyInvalid) {
       context.report({
         severity: 'error',

@@ -6,17 +6,17 @@
  */
 import path from 'node:path';
 import { displayPath } from '../source/readContentFiles.ts';
-import type { RuleContext, ValidDocuments } from './context.ts';
+import { parsed, type ParsedDocuments, type RuleContext } from './context.ts';
 
-export function checkPublishedKept(documents: ValidDocuments, context: RuleContext): void {
+export function checkPublishedKept(documents: ParsedDocuments, context: RuleContext): void {
   const history = context.history();
   if (history.state !== 'complete') return;
   // A file moved before the move is committed still has its id (its file name) in the content.
   const present = new Set(
     [
-      ...documents.products.map((product) => product.data.slug),
-      ...documents.incidents.map((incident) => incident.data.id),
-      ...documents.advisories.map((advisory) => advisory.data.id),
+      ...documents.products.filter((product) => parsed(product, ['slug'])).map((product) => product.data.slug),
+      ...documents.incidents.filter((incident) => parsed(incident, ['id'])).map((incident) => incident.data.id),
+      ...documents.advisories.filter((advisory) => parsed(advisory, ['id'])).map((advisory) => advisory.data.id),
       ...context.contentFiles.map((file) => path.basename(file, '.md')),
     ].map((name) => name.toLowerCase()),
   );

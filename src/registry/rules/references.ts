@@ -1,13 +1,22 @@
 /** Every reference resolves: support levels, successors, affected products and release lines. */
 import type { FieldPath } from '../problems.ts';
 import type { ProductData } from '../schema/product.ts';
-import { reportAt, type RuleContext, type Valid, type ValidDocuments } from './context.ts';
+import { parsed, parsedInEvery, reportAt, type Parsed, type ParsedDocuments, type RuleContext } from './context.ts';
 
-export function checkReferences(documents: ValidDocuments, context: RuleContext): void {
-  const levelIds = documents.supportLevels?.data.levels.map((level) => level.id);
-  const products = new Map(documents.products.map((product) => [product.data.slug, product.data]));
+export function checkReferences(documents: ParsedDocuments, context: RuleContext): void {
+  // Names that failed their schema are already reported: while any is missing from a list, a name
+  // the list lacks may be that one, so it is not reported again as unknown.
+  const supportLevels = documents.supportLevels;
+  const levels = supportLevels?.data.levels ?? [];
+  const levelIds =
+    supportLevels && parsedInEvery(supportLevels, ['levels'], levels, 'id')
+      ? levels.map((level) => level.id)
+      : undefined;
+  const products = new Map(
+    documents.products.filter((product) => parsed(product, ['slug'])).map((product) => [product.data.slug, product]),
+  );
 
-  const releaseLineMissing = (document: Valid<unknown>, path: FieldPath, productSlug: string, name: string): void => {
+  const releaseLineMissing = (document: Parsed<unknown>, path: FieldPath, productSlug: string, name: string): void => {
     const product = products.get(productSlug);
     if (!product) {
       if (documents.someProductInvalid) return;
@@ -18,14 +27,19 @@ export function checkReferences(documents: ValidDocuments, context: RuleContext)
         path,
         `there is no product "${productSlug}": ${known([...products.keys()], 'products')}`,
       );
-    } else if (!product.releases.some((releaseLine) => releaseLine.name === name)) {
+      return;
+    }
+    const { releases } = product.data;
+    if (!parsedInEvery(product, ['releases'], releases, 'name')) return;
+    if (!releases.some((releaseLine) => releaseLine.name === name)) {
+      const productName = parsed(product, ['name']) ? product.data.name : `"${productSlug}"`;
       reportAt(
         context,
         'error',
         document,
         path,
-        `${product.name} has no release line "${name}": ${known(
-          product.releases.map((r) => r.name),
+        `${productName} has no release line "${name}": ${known(
+          releases.map((r) => r.name),
           'its release lines',
         )}`,
       );
@@ -35,19 +49,21 @@ export function checkReferences(documents: ValidDocuments, context: RuleContext)
   for (const product of documents.products) {
     product.data.releases.forEach((releaseLine, index) => {
       releaseLine.phases.forEach((phase, phaseIndex) => {
-        if (levelIds && !levelIds.includes(phase.level)) {
+        const path = ['releases', index, 'phases', phaseIndex, 'level'];
+        if (levelIds && parsed(product, path) && !levelIds.includes(phase.level)) {
           reportAt(
             context,
             'error',
             product,
-            ['releases', index, 'phases', phaseIndex, 'level'],
+            path,
             `unknown support level "${phase.level}": ${known(levelIds, 'the levels in content/support-levels.yml')}`,
           );
         }
       });
-      if (releaseLine.successor) {
+      const path = ['releases', index, 'successor'];
+      // A successor in the same product is found by the product's slug and the line's own name.
+      if (releaseLine.successor && parsed(product, path, ['slug'], ['releases', index, 'name'])) {
         const [productSlug, name] = splitSuccessor(releaseLine.successor, product.data);
-        const path = ['releases', index, 'successor'];
         if (productSlug === product.data.slug && name === releaseLine.name) {
           reportAt(
             context,
@@ -63,10 +79,12 @@ export function checkReferences(documents: ValidDocuments, context: RuleContext)
 
   for (const incident of documents.incidents) {
     incident.data.affects.forEach((affected, index) => {
+      if (!parsed(incident, ['affects', index, 'product'])) return;
       if (!products.has(affected.product)) {
         releaseLineMissing(incident, ['affects', index, 'product'], affected.product, '');
         return;
       }
+      // Holes are the names that failed: forEach skips them.
       affected.releases?.forEach((name, lineIndex) =>
         releaseLineMissing(incident, ['affects', index, 'releases', lineIndex], affected.product, name),
       );
@@ -76,6 +94,7 @@ export function checkReferences(documents: ValidDocuments, context: RuleContext)
   for (const advisory of documents.advisories) {
     advisory.data.affects.forEach((affected, index) => {
       const path = ['affects', index, products.has(affected.product) ? 'release' : 'product'];
+      if (!parsed(advisory, ['affects', index, 'product'], path)) return;
       releaseLineMissing(advisory, path, affected.product, affected.release);
     });
   }

@@ -1,15 +1,19 @@
 /** Ids and slugs are unique (DESIGN "Rules"): two documents can never claim one URL. */
-import { reportAt, type RuleContext, type Valid, type ValidDocuments } from './context.ts';
+import { parsed, reportAt, type Parsed, type ParsedDocuments, type RuleContext } from './context.ts';
 
-export function checkUniqueness(documents: ValidDocuments, context: RuleContext): void {
+export function checkUniqueness(documents: ParsedDocuments, context: RuleContext): void {
   unique(documents.products, (product) => product.slug, 'slug', 'product slugs', context);
   unique(documents.incidents, (incident) => incident.id, 'id', 'incident ids', context);
   unique(documents.advisories, (advisory) => advisory.id, 'id', 'advisory ids', context);
   unique(documents.policies, (policy) => policy.slug, 'slug', 'policy slugs', context);
   // A security incident's CSAF document sits beside the advisories', named by its id.
-  const advisoryIds = new Set(documents.advisories.map((advisory) => advisory.data.id.toLowerCase()));
+  const advisoryIds = new Set(
+    documents.advisories
+      .filter((advisory) => parsed(advisory, ['id']))
+      .map((advisory) => advisory.data.id.toLowerCase()),
+  );
   for (const incident of documents.incidents) {
-    if (advisoryIds.has(incident.data.id.toLowerCase())) {
+    if (parsed(incident, ['id']) && advisoryIds.has(incident.data.id.toLowerCase())) {
       reportAt(
         context,
         'error',
@@ -23,6 +27,7 @@ export function checkUniqueness(documents: ValidDocuments, context: RuleContext)
   const levels = new Map<string, number>();
   const supportLevels = documents.supportLevels;
   supportLevels?.data.levels.forEach((level, index) => {
+    if (!parsed(supportLevels, ['levels', index, 'id'])) return;
     const first = levels.get(level.id);
     if (first !== undefined) {
       reportAt(
@@ -38,6 +43,7 @@ export function checkUniqueness(documents: ValidDocuments, context: RuleContext)
   for (const product of documents.products) {
     const names = new Map<string, number>();
     product.data.releases.forEach((releaseLine, index) => {
+      if (!parsed(product, ['releases', index, 'name'])) return;
       const first = names.get(releaseLine.name);
       if (first !== undefined) {
         reportAt(
@@ -53,14 +59,15 @@ export function checkUniqueness(documents: ValidDocuments, context: RuleContext)
 }
 
 function unique<Data>(
-  documents: Valid<Data>[],
+  documents: Parsed<Data>[],
   keyOf: (data: Data) => string,
-  field: string,
+  field: 'id' | 'slug',
   what: string,
   context: RuleContext,
 ): void {
-  const seen = new Map<string, Valid<Data>>();
+  const seen = new Map<string, Parsed<Data>>();
   for (const document of documents) {
+    if (!parsed(document, [field])) continue;
     const key = keyOf(document.data);
     // URLs are compared case-insensitively by many hosts: "INC-1" and "inc-1" would collide.
     const first = seen.get(key.toLowerCase());
