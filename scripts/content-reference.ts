@@ -366,7 +366,10 @@ each problem with the file, line and field. Unknown fields are errors, so a miss
 never passes silently.
 
 - Dates are calendar dates written \`YYYY-MM-DD\`; times are written with their offset, e.g.
-  \`2026-11-20T08:12:00Z\`.
+  \`2026-11-20T08:12:00Z\` or \`2026-09-09T07:00:00+01:00\`. Feeds, calendars, CSAF and the API
+  publish every time in UTC.
+- Web addresses are written as they would be sent: a space, \`"\`, \`<\`, \`>\`, a backtick, \`{\`,
+  \`}\`, \`|\`, \`\\\`, \`^\` or a control character must be percent-encoded (a space as \`%20\`).
 - Field paths use \`a.b\` for a field inside a group and \`a[].b\` for a field of each entry in a list.
 - Markdown fields and bodies are rendered and sanitised; raw HTML is not allowed.
 - All settings of the portal live in \`content/vendor.yml\` (first section): the vendor profile,

@@ -12,6 +12,7 @@ import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { h } from 'hastscript';
 import { printProblems, summary } from '../cli/report.ts';
 import type { CheckResult } from '../registry/loadRegistry.ts';
 import type { Registry } from '../registry/types.ts';
@@ -19,7 +20,7 @@ import { machineFiles } from '../outputs/machineFiles.ts';
 import { formatProblem } from '../registry/problems.ts';
 import { contentDir } from '../site/config.ts';
 import { devContent, reloadDevContent } from '../site/devContent.ts';
-import { escapeText } from '../outputs/markup.ts';
+import { serialiseHtml } from '../outputs/markup.ts';
 
 /** Saves often come as several file events (write, rename); one check per burst is enough. */
 const SETTLE_MS = 30;
@@ -123,13 +124,26 @@ function problemList(result: CheckResult): string {
 function sendProblemPage(response: ServerResponse, result: CheckResult): void {
   response.statusCode = 500;
   response.setHeader('Content-Type', 'text/html; charset=utf-8');
-  response.end(
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Content errors</title>' +
-      '<script type="module" src="/@vite/client"></script></head><body>' +
-      '<h1>The content has errors</h1><p>Fix them and save: this page reloads by itself. ' +
-      '<code>npm run check</code> prints the same list.</p>' +
-      `<pre>${escapeText(problemList(result))}</pre></body></html>`,
-  );
+  const page = h(null, [
+    { type: 'doctype' },
+    h('html', { lang: 'en' }, [
+      h('head', [
+        h('meta', { charset: 'utf-8' }),
+        h('title', 'Content errors'),
+        h('script', { type: 'module', src: '/@vite/client' }),
+      ]),
+      h('body', [
+        h('h1', 'The content has errors'),
+        h('p', [
+          'Fix them and save: this page reloads by itself. ',
+          h('code', 'npm run check'),
+          ' prints the same list.',
+        ]),
+        h('pre', problemList(result)),
+      ]),
+    ]),
+  ]);
+  response.end(serialiseHtml(page));
 }
 
 /** For feeds, calendars, the API and the other machine-readable files: the problems as text. */

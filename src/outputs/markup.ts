@@ -1,8 +1,17 @@
 /**
- * Escaping for the markup outputs are written in (feeds, OPML, listings). Every string goes
- * through one of these, so a title with `<`, `&` or `]]>` stays text and the XML stays
- * well-formed.
+ * Markup the outputs are written in, and the one place that escapes it.
+ *
+ * - XML (RSS, Atom, OPML): `escapeText` for element content, `escapeAttribute` for a
+ *   double-quoted attribute value.
+ * - HTML (feed items' content, CSAF folder listings, the dev error page, search documents): built
+ *   as a tree (hast) and written by `serialiseHtml`, which escapes every text and attribute value
+ *   for where it stands. No HTML is put together from strings, so a `"` in a URL cannot end an
+ *   attribute and a `<` in a title cannot start an element.
  */
+import type { Element, ElementContent, Nodes, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
 
 /**
  * Characters XML 1.0 does not allow anywhere, not even as character references (XML 1.0 §2.2
@@ -17,7 +26,7 @@ export function withoutForbiddenCharacters(text: string): string {
   return text.replace(NOT_XML_CHAR, '');
 }
 
-/** Text content of an XML or HTML element. `>` is escaped too, so `]]>` never appears. */
+/** Text content of an XML element. `>` is escaped too, so `]]>` never appears. */
 export function escapeText(text: string): string {
   return withoutForbiddenCharacters(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -31,27 +40,33 @@ export function escapeAttribute(value: string): string {
     .replace(/\r/g, '&#13;');
 }
 
-const NAMED_REFERENCES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Decodes the character references a serialiser writes into attribute values (`&#x26;`, `&amp;`). */
-function decodeReferences(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (reference: string, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
-    return NAMED_REFERENCES[name.toLowerCase()] ?? reference;
-  });
+/** HTML the Registry has already rendered and sanitised (`RichText.html`), as nodes to put in a tree. */
+export function htmlFragment(html: string): ElementContent[] {
+  return fromHtml(html, { fragment: true }).children as ElementContent[];
 }
+
+/** A tree written out as HTML: text and attribute values are escaped by hast-util-to-html. */
+export function serialiseHtml(tree: Nodes | readonly ElementContent[]): string {
+  return toHtml(Array.isArray(tree) ? { type: 'root', children: [...tree] } : (tree as Nodes));
+}
+
+const LINK_ATTRIBUTES = ['href', 'src'] as const;
 
 /**
  * Feed readers show items away from the site, where a relative link has nothing to resolve
- * against (RSS has no base; Atom's xml:base is ignored by many readers): every `href` and `src`
- * becomes absolute, resolved against the page the item is about.
+ * against (RSS has no base; Atom's xml:base is ignored by many readers): the `href` and `src` of
+ * every element become absolute, resolved against the page the item is about. Only attributes
+ * of parsed elements change; text that looks like an attribute (`src="user"` in inline code)
+ * stays as it was written.
  */
-export function withAbsoluteLinks(html: string, pageUrl: string): string {
-  return html.replace(/\b(href|src)="([^"]*)"/g, (attribute: string, name: string, escapedValue: string) => {
-    const value = decodeReferences(escapedValue);
-    if (URL.canParse(value)) return attribute;
-    if (!URL.canParse(value, pageUrl)) return attribute;
-    return `${name}="${escapeAttribute(new URL(value, pageUrl).href)}"`;
+export function withAbsoluteLinks(nodes: readonly ElementContent[], pageUrl: string): ElementContent[] {
+  const root: Root = { type: 'root', children: structuredClone([...nodes]) };
+  visit(root, 'element', (element: Element) => {
+    for (const name of LINK_ATTRIBUTES) {
+      const value = element.properties[name];
+      if (typeof value !== 'string' || URL.canParse(value) || !URL.canParse(value, pageUrl)) continue;
+      element.properties[name] = new URL(value, pageUrl).href;
+    }
   });
+  return root.children as ElementContent[];
 }

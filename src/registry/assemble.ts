@@ -190,20 +190,20 @@ function assembleIncident(
       productName: products.get(affected.product)!.name,
       releaseLines: affected.releases,
     })),
-    started: data.started,
-    window: data.window,
+    started: normalise(data.started),
+    window: data.window && { start: normalise(data.window.start), end: normalise(data.window.end) },
     updates: data.updates.map((update, index) => ({
-      at: update.at,
+      at: normalise(update.at),
       status: update.status,
       text: rich(document, ['updates', index, 'text'], update.text),
     })),
-    resolvedAt: resolved ? last.at : undefined,
+    resolvedAt: resolved ? normalise(last.at) : undefined,
     state: resolved ? 'resolved' : scheduled ? 'scheduled' : 'active',
     description: body(document),
     customerActions:
       data.customerActions === undefined ? undefined : rich(document, ['customerActions'], data.customerActions),
     postIncidentReport: data.postIncidentReport && {
-      published: data.postIncidentReport.published,
+      published: normalise(data.postIncidentReport.published),
       rootCause: rich(document, ['postIncidentReport', 'rootCause'], data.postIncidentReport.rootCause),
       preventiveMeasures: data.postIncidentReport.preventiveMeasures,
     },
@@ -211,7 +211,11 @@ function assembleIncident(
   };
 }
 
-/** Timestamps compare as instants: normalise to UTC ISO strings. */
+/**
+ * Editors may write a time with any offset; the Registry holds it as the same instant in UTC
+ * (RFC 3339 §5.6 with "Z"), so instants compare as strings and every output writes UTC, as
+ * docs/api.md promises.
+ */
 function normalise(timestamp: string): string {
   return new Date(Date.parse(timestamp)).toISOString().replace('.000Z', 'Z');
 }

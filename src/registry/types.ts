@@ -145,6 +145,7 @@ export interface EndOfSupportNotice {
 export type IncidentState = 'active' | 'scheduled' | 'resolved';
 
 export interface IncidentUpdate {
+  /** RFC 3339 in UTC, e.g. 2026-11-20T08:12:00Z, whatever offset the editor wrote. */
   readonly at: string;
   readonly status: IncidentData['updates'][number]['status'];
   readonly text: RichText;
@@ -162,8 +163,9 @@ export interface Incident {
     /** Affected release line names; undefined when all are affected. */
     readonly releaseLines: readonly string[] | undefined;
   }[];
+  /** RFC 3339 in UTC, like every instant in the Registry. */
   readonly started: string;
-  readonly window: IncidentData['window'];
+  readonly window: { readonly start: string; readonly end: string } | undefined;
   readonly updates: readonly IncidentUpdate[];
   /** Time of the resolving update, when resolved. */
   readonly resolvedAt: string | undefined;

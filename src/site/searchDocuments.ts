@@ -6,7 +6,9 @@
  * for the rendered site; the browser searches the site's own files, with no third-party service.
  */
 import type { Advisory, Incident, Policy, Product, Registry, RichText } from '../registry/types.ts';
-import { escapeAttribute, escapeText } from '../outputs/markup.ts';
+import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
+import { htmlFragment, serialiseHtml } from '../outputs/markup.ts';
 import { paths, sitePath } from './urls.ts';
 import { incidentUpdateWord } from './view/status.ts';
 
@@ -18,14 +20,14 @@ export interface SearchDocument {
 
 type Part = string | RichText | undefined | false;
 
-/** Plain text is escaped; RichText is the Registry's sanitised HTML. */
-const block = (part: Part): string =>
-  !part ? '' : typeof part === 'string' ? `<p>${escapeText(part)}</p>` : `<div>${part.html}</div>`;
+/** Plain text becomes a paragraph; RichText is the Registry's sanitised HTML. */
+const block = (part: Part): ElementContent[] =>
+  !part ? [] : typeof part === 'string' ? [h('p', part)] : [h('div', htmlFragment(part.html))];
 
-const section = (heading: string, parts: readonly Part[]): string =>
-  parts.some(Boolean) ? `<h2>${escapeText(heading)}</h2>${parts.map(block).join('')}` : '';
+const section = (heading: string, parts: readonly Part[]): ElementContent[] =>
+  parts.some(Boolean) ? [h('h2', heading), ...parts.flatMap(block)] : [];
 
-function productText(product: Product): string {
+function productText(product: Product): ElementContent[] {
   return [
     block(product.summary),
     block(product.category),
@@ -34,10 +36,10 @@ function productText(product: Product): string {
       'Release lines',
       product.releaseLines.map((line) => `${product.name} ${line.name}`),
     ),
-  ].join('');
+  ].flat();
 }
 
-function incidentText(incident: Incident): string {
+function incidentText(incident: Incident): ElementContent[] {
   return [
     block(`${incident.kind === 'maintenance' ? 'Maintenance' : 'Incident'} ${incident.id}`),
     block(`Affected: ${incident.affects.map((affected) => affected.productName).join(', ')}`),
@@ -52,11 +54,11 @@ function incidentText(incident: Incident): string {
           incident.postIncidentReport.rootCause,
           ...incident.postIncidentReport.preventiveMeasures,
         ])
-      : '',
-  ].join('');
+      : [],
+  ].flat();
 }
 
-function advisoryText(advisory: Advisory): string {
+function advisoryText(advisory: Advisory): ElementContent[] {
   return [
     block(`Security advisory ${advisory.id}`),
     block(advisory.summary),
@@ -74,19 +76,25 @@ function advisoryText(advisory: Advisory): string {
       'Revisions',
       advisory.revisions.map((revision) => revision.summary),
     ),
-  ].join('');
+  ].flat();
 }
 
-const policyText = (policy: Policy): string => block(policy.body);
+const policyText = (policy: Policy): ElementContent[] => block(policy.body);
 
 /** One document per searchable page, in the order of the Registry. */
 export function searchDocuments(registry: Registry): SearchDocument[] {
   const { vendor } = registry;
-  const document = (relativePath: string, title: string, body: string): SearchDocument => ({
+  const document = (relativePath: string, title: string, body: ElementContent[]): SearchDocument => ({
     url: sitePath(vendor, relativePath),
-    html:
-      `<!doctype html><html lang="${escapeAttribute(vendor.site.language)}"><head><title>${escapeText(title)}</title></head>` +
-      `<body><main data-pagefind-body><h1>${escapeText(title)}</h1>${body}</main></body></html>`,
+    html: serialiseHtml(
+      h(null, [
+        { type: 'doctype' },
+        h('html', { lang: vendor.site.language }, [
+          h('head', [h('title', title)]),
+          h('body', [h('main', { dataPagefindBody: true }, [h('h1', title), ...body])]),
+        ]),
+      ]),
+    ),
   });
   return [
     ...registry.products.map((product) => document(paths.product(product.slug), product.name, productText(product))),

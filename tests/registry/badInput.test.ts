@@ -106,6 +106,21 @@ const cases: [string, (content: Fixture) => void, string][] = [
     'products/gateway.md:2 slug: "Edge Gateway" is not URL-safe: use lower-case letters, digits and single hyphens, e.g. "edge-gateway"',
   ],
   [
+    'a web address with a space in it',
+    withProduct({
+      docs: {
+        updates: 'https://docs.fixture.example/updates and fixes',
+        secureUse: 'https://docs.fixture.example/secure',
+      },
+    }),
+    'products/gateway.md:9 docs.updates: "https://docs.fixture.example/updates and fixes" contains a space, which a web address cannot contain as it is: percent-encode it as %20',
+  ],
+  [
+    'a web address with a "<" in it',
+    withAdvisory({ remediations: [{ kind: 'fix', text: 'Update.', url: 'https://fixture.example/fix?<1.4.3>' }] }),
+    'advisories/FSA-2026-0001.md:19 remediations[0].url: "https://fixture.example/fix?<1.4.3>" contains "<", which a web address cannot contain as it is: percent-encode it as %3C',
+  ],
+  [
     'duplicate product slugs',
     (content) => content.write('products/copy.md', markdownFile(product({ name: 'Copy' }))),
     'products/gateway.md:2 slug: "gateway" is already used by products/copy.md: product slugs must be unique; choose another',

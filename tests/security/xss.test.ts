@@ -146,4 +146,23 @@ describe('payloads where only safe values belong', () => {
       'id: ""><script>window.__xss=1</script>" is not URL-safe: use letters, digits and single hyphens, e.g. "INC-2026-0142"',
     ]);
   });
+
+  it('are refused with a message how to percent-encode them when a URL holds a quote', () => {
+    const bad = createContent();
+    const hostileSource = 'https://news.example.com/q"onmouseover="window.__xss=1';
+    const line = product().releases[1]!;
+    bad.write(
+      'products/gateway.md',
+      markdownFile(
+        product({
+          releases: [product().releases[0], { ...line, endOfSupport: { ...line.endOfSupport, source: hostileSource } }],
+        }),
+      ),
+    );
+    const result = checkContent({ contentDir: bad.dir, buildDate: BUILD_DATE });
+    bad.cleanup();
+    expect(result.problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
+      `releases[1].endOfSupport.source: "${hostileSource}" contains a double quote ("), which a web address cannot contain as it is: percent-encode it as %22`,
+    ]);
+  });
 });

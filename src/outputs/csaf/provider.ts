@@ -10,7 +10,8 @@ import { absoluteUrl, paths } from '../../site/urls.ts';
 import { csafAdvisoryDocument, csafDocumentText, csafPublisher, type CsafTracking } from './advisoryDocument.ts';
 import { csafIncidentDocument, incidentLocation } from './incidentDocument.ts';
 import { csafDocumentPath, csafFileName, csafRelativePath, csafYearOf, type CsafLocated } from './location.ts';
-import { escapeAttribute } from '../markup.ts';
+import { h } from 'hastscript';
+import { serialiseHtml } from '../markup.ts';
 
 /** A security advisory, or a security incident's response document. */
 export interface CsafFile {
@@ -194,20 +195,25 @@ export function yearFolderEntries(files: readonly CsafFile[], year: string, sign
  */
 export function directoryListing(sitePathOfFolder: string, entries: readonly string[], language: string): string {
   const title = `Index of ${sitePathOfFolder}`;
-  const items = ['../', ...entries]
-    .map((entry) => `<li><a href="${escapeAttribute(entry)}">${escapeAttribute(entry)}</a></li>`)
-    .join('\n');
-  return `<!doctype html>
-<html lang="${escapeAttribute(language)}">
-<head><meta charset="utf-8">
-<meta http-equiv="content-security-policy" content="default-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">
-<title>${escapeAttribute(title)}</title></head>
-<body>
-<h1>${escapeAttribute(title)}</h1>
-<ul>
-${items}
-</ul>
-</body>
-</html>
-`;
+  const page = h(null, [
+    { type: 'doctype' },
+    h('html', { lang: language }, [
+      h('head', [
+        h('meta', { charset: 'utf-8' }),
+        h('meta', {
+          httpEquiv: 'content-security-policy',
+          content: "default-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        }),
+        h('title', title),
+      ]),
+      h('body', [
+        h('h1', title),
+        h(
+          'ul',
+          ['../', ...entries].map((entry) => h('li', [h('a', { href: entry }, entry)])),
+        ),
+      ]),
+    ]),
+  ]);
+  return `${serialiseHtml(page)}\n`;
 }

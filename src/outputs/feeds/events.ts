@@ -13,6 +13,8 @@
  * Only events dated on or before the build time are included; a calendar date counts as that
  * day at 00:00:00Z.
  */
+import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
 import type { CalendarDate } from '../../registry/calendarDate.ts';
 import type {
   Advisory,
@@ -22,9 +24,10 @@ import type {
   Phase,
   Registry,
   ReleaseLine,
+  RichText,
 } from '../../registry/types.ts';
 import { absoluteUrl, paths, type FeedTopic } from '../../site/urls.ts';
-import { escapeText as html, withAbsoluteLinks } from '../markup.ts';
+import { htmlFragment, serialiseHtml, withAbsoluteLinks } from '../markup.ts';
 
 export type EventTopic = Exclude<FeedTopic, 'all'>;
 
@@ -121,12 +124,38 @@ function lineName(releaseLine: Pick<ReleaseLine, 'productName' | 'name'>): strin
   return `${releaseLine.productName} ${releaseLine.name}`;
 }
 
-function paragraph(text: string): string {
-  return `<p>${html(text)}</p>`;
+type Block = ElementContent | readonly ElementContent[] | undefined;
+
+function paragraph(text: string): ElementContent {
+  return h('p', text);
 }
 
-function link(href: string, text: string): string {
-  return `<p><a href="${html(href)}">${html(text)}</a></p>`;
+function link(href: string, text: string): ElementContent {
+  return h('p', [h('a', { href }, text)]);
+}
+
+function heading(text: string): ElementContent {
+  return h('h2', text);
+}
+
+function list(items: readonly string[]): ElementContent {
+  return h(
+    'ul',
+    items.map((item) => h('li', item)),
+  );
+}
+
+/** Markdown the Registry rendered and sanitised, as it appears on the page. */
+function richText(text: RichText): ElementContent[] {
+  return htmlFragment(text.html);
+}
+
+/** An item's content: the blocks as one HTML fragment, every link absolute (see withAbsoluteLinks). */
+function itemHtml(pageUrl: string, blocks: readonly Block[]): string {
+  const nodes = blocks.flatMap((block): readonly ElementContent[] =>
+    block === undefined ? [] : Array.isArray(block) ? block : [block as ElementContent],
+  );
+  return serialiseHtml(withAbsoluteLinks(nodes, pageUrl));
 }
 
 function phaseSpan(phase: Phase): string {
@@ -140,21 +169,19 @@ function phaseSpan(phase: Phase): string {
 function supportEvents(context: Context, releaseLine: ReleaseLine): SubscriberEvent[] {
   const productUrl = context.url(paths.product(releaseLine.productSlug));
   const tags = [topicNames.support, releaseLine.productName];
-  const phaseList = `<ul>${releaseLine.phases
-    .map((phase) => `<li>${html(`${phase.level.name}: ${phaseSpan(phase)}`)}</li>`)
-    .join('')}</ul>`;
+  const phaseList = list(releaseLine.phases.map((phase) => `${phase.level.name}: ${phaseSpan(phase)}`));
   const first = releaseLine.phases[0]!;
   const released: SubscriberEvent = {
     id: tagId(context, releaseLine.released, 'release-line', releaseLine.id, 'released'),
     topic: 'support',
     title: `${lineName(releaseLine)} released`,
     summary: `${lineName(releaseLine)} is available from ${releaseLine.released} with ${first.level.name.toLowerCase()}: ${first.level.summary}`,
-    contentHtml: [
+    contentHtml: itemHtml(productUrl, [
       paragraph(`${lineName(releaseLine)} is available from ${releaseLine.released}.`),
       paragraph('Support phases:'),
       phaseList,
       link(productUrl, `${releaseLine.productName}: support and lifecycle`),
-    ].join(''),
+    ]),
     url: productUrl,
     date: startOfDay(releaseLine.released),
     productSlugs: [releaseLine.productSlug],
@@ -176,7 +203,7 @@ function supportEvents(context: Context, releaseLine: ReleaseLine): SubscriberEv
       topic: 'support',
       title: `${lineName(releaseLine)}: ${phase.level.name} from ${phase.start} (${until})`,
       summary: `${lineName(releaseLine)} moved from ${previous.level.name.toLowerCase()} to ${phase.level.name.toLowerCase()} on ${phase.start}, ${until}. ${phase.level.summary}`,
-      contentHtml: [
+      contentHtml: itemHtml(productUrl, [
         paragraph(
           `${lineName(releaseLine)} moved from ${previous.level.name.toLowerCase()} to ${phase.level.name.toLowerCase()} on ${phase.start}, ${until}.`,
         ),
@@ -185,7 +212,7 @@ function supportEvents(context: Context, releaseLine: ReleaseLine): SubscriberEv
         paragraph('Support phases:'),
         phaseList,
         link(productUrl, `${releaseLine.productName}: support and lifecycle`),
-      ].join(''),
+      ]),
       url: productUrl,
       date: startOfDay(phase.start),
       productSlugs: [releaseLine.productSlug],
@@ -214,20 +241,17 @@ function endOfSupportEvents(context: Context, releaseLine: ReleaseLine): Subscri
       topic: 'end-of-support',
       title,
       summary,
-      contentHtml: withAbsoluteLinks(
-        [
-          paragraph(noticeSentence(registry.vendor.name, releaseLine, event)),
-          paragraph(`Notice given: ${months(event.noticeMonths)} (from ${event.on} to ${event.endOfSupport}).`),
-          event.reason === undefined ? '' : paragraph(`Why: ${event.reason}`),
-          successorName === undefined ? '' : paragraph(`Successor: ${successorName.trim()}.`),
-          notice.migration === undefined ? '' : `<h2>Migration</h2>${notice.migration.html}`,
-          notice.risk === undefined ? '' : `<h2>Risk of staying</h2>${notice.risk.html}`,
-          event.source === undefined ? '' : link(event.source, 'Original announcement'),
-          link(url, `${releaseLine.productName}: support and lifecycle`),
-          link(context.url(paths.endOfSupport()), 'All end-of-support dates'),
-        ].join(''),
-        url,
-      ),
+      contentHtml: itemHtml(url, [
+        paragraph(noticeSentence(registry.vendor.name, releaseLine, event)),
+        paragraph(`Notice given: ${months(event.noticeMonths)} (from ${event.on} to ${event.endOfSupport}).`),
+        event.reason === undefined ? undefined : paragraph(`Why: ${event.reason}`),
+        successorName === undefined ? undefined : paragraph(`Successor: ${successorName.trim()}.`),
+        ...(notice.migration === undefined ? [] : [heading('Migration'), richText(notice.migration)]),
+        ...(notice.risk === undefined ? [] : [heading('Risk of staying'), richText(notice.risk)]),
+        event.source === undefined ? undefined : link(event.source, 'Original announcement'),
+        link(url, `${releaseLine.productName}: support and lifecycle`),
+        link(context.url(paths.endOfSupport()), 'All end-of-support dates'),
+      ]),
       url,
       date: startOfDay(event.on),
       productSlugs: [releaseLine.productSlug],
@@ -291,7 +315,7 @@ function incidentEvents(context: Context, incident: Incident): SubscriberEvent[]
   const facts = paragraph(`${kindName} ${incident.id}. Impact: ${incident.impact}. Affects: ${affected}.`);
   const window =
     incident.window === undefined
-      ? ''
+      ? undefined
       : paragraph(`Window: ${utcInstant(incident.window.start)} to ${utcInstant(incident.window.end)} (UTC).`);
   const updates = incident.updates.map((update, index): SubscriberEvent => {
     const at = utcInstant(update.at);
@@ -301,19 +325,16 @@ function incidentEvents(context: Context, incident: Incident): SubscriberEvent[]
       topic: 'incidents',
       title: `${headline}: ${incident.title}`,
       summary: `${headline} (${at}). ${kindName} ${incident.id}, impact ${incident.impact}, affects ${affected}.`,
-      contentHtml: withAbsoluteLinks(
-        [
-          paragraph(`${headline} — ${at}`),
-          update.text.html,
-          facts,
-          window,
-          incident.customerActions === undefined
-            ? ''
-            : `<h2>What customers should do</h2>${incident.customerActions.html}`,
-          link(url, `${incident.id}: full timeline`),
-        ].join(''),
-        url,
-      ),
+      contentHtml: itemHtml(url, [
+        paragraph(`${headline} — ${at}`),
+        richText(update.text),
+        facts,
+        window,
+        ...(incident.customerActions === undefined
+          ? []
+          : [heading('What customers should do'), richText(incident.customerActions)]),
+        link(url, `${incident.id}: full timeline`),
+      ]),
       url,
       date: at,
       productSlugs,
@@ -331,15 +352,14 @@ function incidentEvents(context: Context, incident: Incident): SubscriberEvent[]
       topic: 'incidents',
       title: `Post-incident report: ${incident.title}`,
       summary: `The post-incident report for ${incident.id}: root cause and ${report.preventiveMeasures.length} preventive ${report.preventiveMeasures.length === 1 ? 'measure' : 'measures'}.`,
-      contentHtml: withAbsoluteLinks(
-        [
-          facts,
-          `<h2>Root cause</h2>${report.rootCause.html}`,
-          `<h2>Preventive measures</h2><ul>${report.preventiveMeasures.map((measure) => `<li>${html(measure)}</li>`).join('')}</ul>`,
-          link(url, `${incident.id}: full timeline`),
-        ].join(''),
-        url,
-      ),
+      contentHtml: itemHtml(url, [
+        facts,
+        heading('Root cause'),
+        richText(report.rootCause),
+        heading('Preventive measures'),
+        list(report.preventiveMeasures),
+        link(url, `${incident.id}: full timeline`),
+      ]),
       url,
       date: published,
       productSlugs,
@@ -356,21 +376,24 @@ function advisoryEvents(context: Context, advisory: Advisory): SubscriberEvent[]
   const severity = `${advisory.cvss.severity[0]!.toUpperCase()}${advisory.cvss.severity.slice(1)}`;
   const productSlugs = [...new Set(advisory.affects.map((affected) => affected.productSlug))];
   const tags = [topicNames.advisories, severity, ...new Set(advisory.affects.map((affected) => affected.productName))];
-  const details = [
+  const details: Block[] = [
     paragraph(advisory.summary),
     paragraph(
       `Severity: ${severity} (CVSS ${advisory.cvss.version} base score ${advisory.cvss.score.toFixed(1)}, ${advisory.cvss.vector}).${advisory.cves.length > 0 ? ` ${advisory.cves.join(', ')}.` : ''} Status: ${advisory.status}.`,
     ),
-    `<h2>Affected</h2><ul>${advisory.affects
-      .map(
+    heading('Affected'),
+    list(
+      advisory.affects.map(
         (affected) =>
-          `<li>${html(`${affected.productName} ${affected.releaseLine}: ${affected.affected}; ${affected.fixed === undefined ? 'no fixed version yet' : `fixed in ${affected.fixed}`}`)}</li>`,
-      )
-      .join('')}</ul>`,
-    `<h2>Remediation</h2>${advisory.remediations.map((remediation) => remediation.text.html).join('')}`,
-    `<h2>Details</h2>${advisory.details.html}`,
+          `${affected.productName} ${affected.releaseLine}: ${affected.affected}; ${affected.fixed === undefined ? 'no fixed version yet' : `fixed in ${affected.fixed}`}`,
+      ),
+    ),
+    heading('Remediation'),
+    ...advisory.remediations.map((remediation) => richText(remediation.text)),
+    heading('Details'),
+    richText(advisory.details),
     link(url, `${advisory.id}: full advisory`),
-  ].join('');
+  ];
   const sameDay = new Map<CalendarDate, number>();
   return advisory.revisions.map((revision, index): SubscriberEvent => {
     // Two revisions on one day are told apart by their order that day; revisions are only ever appended.
@@ -391,10 +414,10 @@ function advisoryEvents(context: Context, advisory: Advisory): SubscriberEvent[]
         ? `${advisory.id} (${severity}): ${advisory.title}`
         : `${advisory.id} revised: ${revision.summary}`,
       summary: isPublication ? advisory.summary : `${revision.summary} ${advisory.title}.`,
-      contentHtml: withAbsoluteLinks(
-        (isPublication ? '' : paragraph(`Revised on ${revision.date}: ${revision.summary}`)) + details,
-        url,
-      ),
+      contentHtml: itemHtml(url, [
+        isPublication ? undefined : paragraph(`Revised on ${revision.date}: ${revision.summary}`),
+        ...details,
+      ]),
       url,
       date: startOfDay(revision.date),
       productSlugs,

@@ -44,10 +44,47 @@ export const releaseLineName = z
       `"${String(issue.input)}" is not a release line name: use up to 40 letters, digits, spaces, dots, "+", "_" or "-", e.g. "5.x"`,
   });
 
+/**
+ * Characters a URL may not contain as they are (WHATWG URL Standard "URL code points"; RFC 3986
+ * §2 and appendix A): space, `"`, `<`, `>`, backtick, `{`, `}`, `|`, `\`, `^` and control
+ * characters. Browsers quietly encode some of them; a page or feed that copies the address into
+ * markup must not have to guess.
+ */
+const NOT_IN_URL = /[\u0000-\u0020\u007f-\u009f"<>`{}|\\^]/;
+
+const CHARACTER_NAMES: Readonly<Record<string, string>> = {
+  ' ': 'a space',
+  '"': 'a double quote (")',
+  '`': 'a backtick (`)',
+};
+
+/** The character as the editor reads it: `a space`, `"<"`, `the control character U+0001`. */
+function describeCharacter(character: string): string {
+  const codePoint = character.codePointAt(0)!;
+  if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f)) {
+    return `the control character U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return CHARACTER_NAMES[character] ?? `"${character}"`;
+}
+
+/** `%22` for `"`; the UTF-8 octets for U+0080 to U+009F (RFC 3986 §2.1). */
+function percentEncoded(character: string): string {
+  return [...new TextEncoder().encode(character)]
+    .map((octet) => `%${octet.toString(16).toUpperCase().padStart(2, '0')}`)
+    .join('');
+}
+
 export const httpsUrl = z
   .string({ error: 'expected a web address starting with https://' })
   .refine((text) => URL.canParse(text) && new URL(text).protocol === 'https:', {
     error: (issue) => `expected a web address starting with https://, found "${String(issue.input)}"`,
+    abort: true,
+  })
+  .refine((text) => !NOT_IN_URL.test(text), {
+    error: (issue) => {
+      const character = NOT_IN_URL.exec(String(issue.input))![0];
+      return `"${String(issue.input)}" contains ${describeCharacter(character)}, which a web address cannot contain as it is: percent-encode it as ${percentEncoded(character)}`;
+    },
   });
 
 export const email = z.email({ error: (issue) => `"${String(issue.input)}" is not an e-mail address` });

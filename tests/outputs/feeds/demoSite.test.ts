@@ -5,11 +5,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseOpml, parseRssFeed } from 'feedsmith';
+import { parseAtomFeed, parseJsonFeed, parseOpml, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { subscriberEvents } from '../../../src/outputs/feeds/events.ts';
 import { productFeedFile, topicFeedFile } from '../../../src/outputs/feeds/index.ts';
 import { rfc822 } from '../../../src/outputs/feeds/rss.ts';
+import { htmlFragment, serialiseHtml, withAbsoluteLinks } from '../../../src/outputs/markup.ts';
 import { loadRegistry } from '../../../src/registry/loadRegistry.ts';
 import type { Registry } from '../../../src/registry/types.ts';
 import { feedTopics, paths, type FeedFormat } from '../../../src/site/urls.ts';
@@ -103,5 +104,39 @@ describe('a subscriber who imports /feeds/index.opml', () => {
         'Sat, 01 Mar 2025 00:00:00 GMT',
       ],
     ]);
+  });
+});
+
+describe('the items of advisory KSA-2026-0009', () => {
+  const advisoryUrl = `${SITE}advisories/KSA-2026-0009/`;
+  /** The workaround's HTML on the advisory page, with its links made absolute as feeds need them. */
+  const pageWorkaround = () => {
+    const page = read('advisories/KSA-2026-0009/index.html');
+    const prose = /<h3>Workaround<\/h3><div class="prose">(.*?)<\/div>/s.exec(page)?.[1] ?? '';
+    return serialiseHtml(withAbsoluteLinks(htmlFragment(prose), advisoryUrl));
+  };
+  const itemHtml = () => {
+    const isAdvisory = (id: string | undefined) => id?.includes(':advisory:KSA-2026-0009:') === true;
+    const rss = parseRssFeed(read(paths.feed('advisories', 'rss'))).items ?? [];
+    const atom = parseAtomFeed(read(paths.feed('advisories', 'atom'))).entries ?? [];
+    const json = parseJsonFeed(read(paths.feed('advisories', 'json'))).items ?? [];
+    return [
+      ...rss.filter((item) => isAdvisory(item.guid?.value)).map((item) => item.content?.encoded ?? ''),
+      ...atom.filter((entry) => isAdvisory(entry.id)).map((entry) => entry.content?.value ?? ''),
+      ...json.filter((item) => isAdvisory(item.id)).map((item) => item.content_html ?? ''),
+    ];
+  };
+
+  it('keep the code `src="user"` of the workaround as it is written', () => {
+    const items = itemHtml();
+    expect(items).toHaveLength(6);
+    for (const html of items) {
+      expect(html).toContain('remove the <code>certificates</code> entry with <code>src="user"</code> from');
+    }
+  });
+
+  it('carry the workaround exactly as the advisory page shows it, links made absolute', () => {
+    expect(pageWorkaround()).toContain('<code>src="user"</code>');
+    for (const html of itemHtml()) expect(html).toContain(pageWorkaround());
   });
 });

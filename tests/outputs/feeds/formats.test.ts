@@ -98,7 +98,7 @@ describe('RSS 2.0', () => {
     expect(html).toContain(
       '<a href="https://trust.fixture.example/incidents/INC-2026-0001/#timeline">the timeline</a>',
     );
-    expect(html).toContain('<a href="https://trust.fixture.example/search/?q=a&amp;b=c">a query</a>');
+    expect(html).toContain('<a href="https://trust.fixture.example/search/?q=a&#x26;b=c">a query</a>');
     expect(html).toContain('right-to-left \u05e9\u05dc\u05d5\u05dd, emoji 🎉');
     expect(rss()).not.toMatch(/[\u0001\u0007]/);
   });
