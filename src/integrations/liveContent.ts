@@ -25,6 +25,9 @@ import { serialiseHtml } from '../outputs/markup.ts';
 /** Saves often come as several file events (write, rename); one check per burst is enough. */
 const SETTLE_MS = 30;
 
+/** Vite's dev server, as Astro hands it to integrations. */
+type DevServer = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0]['server'];
+
 export function liveContent(): AstroIntegration {
   let publicDir = '';
   let base = '/';
@@ -56,6 +59,7 @@ export function liveContent(): AstroIntegration {
             logger.info(`content changed: ${relative}`);
             const result = reloadDevContent();
             report(result, logger);
+            forgetStaticPaths(server);
             const client = server.environments.client.hot;
             if (result.registry) client.send({ type: 'full-reload', path: '*' });
             else client.send({ type: 'error', err: { message: problemList(result), stack: '', plugin: 'trustline' } });
@@ -78,6 +82,19 @@ export function liveContent(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Astro's dev server calls a route's getStaticPaths once and keeps the paths and their props until
+ * the route's module changes; the pages of products, incidents, advisories and policies take the
+ * document they show from those props, and a content file is no module. This is the message
+ * Astro's own content layer sends its page renderers when content changes: they drop the kept
+ * paths, so the next request lists them, and their props, from the content just read.
+ */
+function forgetStaticPaths(server: DevServer): void {
+  for (const [name, environment] of Object.entries(server.environments)) {
+    if (name !== 'client') environment.hot.send('astro:content-changed', {});
+  }
 }
 
 /**
