@@ -135,6 +135,9 @@ function collectRows(schema: ZodSchema, prefix: string, rows: Row[]): void {
   } else if (def.type === 'array') {
     const element = unwrap(def.element!).schema;
     if (element._zod.def.type === 'object') collectRows(element, `${prefix}[]`, rows);
+  } else if (def.type === 'pipe') {
+    // A group with a .transform(): its fields are those of what it reads.
+    collectRows(def.in!, prefix, rows);
   }
 }
 

@@ -11,6 +11,7 @@ import { compareProblems, ContentError, type Problem } from './problems.ts';
 import { assembleRegistry } from './assemble.ts';
 import { checkAdvisories } from './rules/advisories.ts';
 import { parsed, type Parsed, type ParsedDocuments, type RuleContext } from './rules/context.ts';
+import { checkCodeOfPracticeEvidence } from './rules/codeOfPractice.ts';
 import { checkIncidents } from './rules/incidents.ts';
 import { checkLifecycles } from './rules/lifecycle.ts';
 import { checkNotices } from './rules/notice.ts';
@@ -82,6 +83,7 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
     checkAdvisories,
     checkPolicies,
     checkPublishedKept,
+    checkCodeOfPracticeEvidence,
   ]) {
     rule(documents, context);
   }

@@ -36,6 +36,27 @@ describe('configuration in content/vendor.yml', () => {
     });
   });
 
+  it('refuses a base path that is not the path of the site address, and says which values to use', () => {
+    setInVendor(/^ {2}url: .*$/m, '  url: https://owner.github.io/trust-portal/');
+    expect(check()).toEqual({
+      status: 1,
+      errors: [
+        `error: ${contentDir}/vendor.yml:10 site.basePath: "/" is not the path of url "https://owner.github.io/trust-portal/": remove basePath (the path of url is used), or give url as "https://owner.github.io" with basePath "/trust-portal/"`,
+      ],
+    });
+  });
+
+  it('refuses a site address whose path cannot be a base path', () => {
+    setInVendor(/^ {2}url: .*$/m, '  url: https://owner.github.io/Trust_Portal/');
+    setInVendor(/^ {2}basePath: \/$/m, '');
+    expect(check()).toEqual({
+      status: 1,
+      errors: [
+        `error: ${contentDir}/vendor.yml:9 site.url: the path of "https://owner.github.io/Trust_Portal/" is served as the base path, which may hold only lower-case letters, digits and hyphens between "/": serve the portal under such a path, e.g. "https://owner.github.io/trust-portal/"`,
+      ],
+    });
+  });
+
   it('refuses a security.txt period longer than RFC 9116 advises', () => {
     setInVendor(/^ {2}expiresAfterDays: 180$/m, '  expiresAfterDays: 400');
     expect(check()).toEqual({

@@ -38,3 +38,17 @@ export function mainLinks(siteDir: string, pagePath: string, basePath = '/'): Pa
 export function mainTexts(siteDir: string, pagePath: string, test: (element: Element) => boolean): string[] {
   return findAll(test, [mainOf(siteDir, pagePath)]).map((element) => textContent(element).replace(/\s+/g, ' ').trim());
 }
+
+const BLOCKS = new Set(['h1', 'h2', 'h3', 'h4', 'p', 'li', 'dt', 'dd', 'th', 'td', 'summary']);
+
+/**
+ * The text of an element as a reader reads it: each innermost heading, paragraph, list item or
+ * cell once, in document order, separated by a space (textContent runs blocks together).
+ */
+export function readingText(element: Element): string {
+  const isBlock = (candidate: Element) => BLOCKS.has(candidate.name);
+  return findAll((candidate) => isBlock(candidate) && !findOne(isBlock, candidate.children), [element])
+    .map((block) => textContent(block).replace(/\s+/g, ' ').trim())
+    .filter((text) => text !== '')
+    .join(' ');
+}

@@ -62,7 +62,7 @@ export function assessCodeOfPractice(registry: Registry): PrincipleAssessment[] 
     status: 'met',
     finding: `the vulnerability disclosure policy is published (last updated ${registry.index.policy('vulnerability-disclosure').updated}) and security.txt points to it`,
     argument:
-      'The policy is a required content file: the build fails without it. security.txt (RFC 9116) names it in its Policy field so researchers and tools find it at the well-known address, and expires at most a year ahead.',
+      'The portal is never published without this policy. security.txt (RFC 9116) names it in its Policy field so researchers and tools find it at the well-known address, and expires at most a year ahead.',
     evidence: [policy('vulnerability-disclosure'), securityTxt],
   };
   const claim322: ClaimAssessment = {
@@ -74,7 +74,7 @@ export function assessCodeOfPractice(registry: Registry): PrincipleAssessment[] 
       : `reports go to ${channels}, but no encryption key is published`,
     argument: vendor.pgpKeyUrl
       ? 'security.txt lists the reporting contacts (Contact) and the key to encrypt reports with (Encryption); the policy describes the process.'
-      : 'security.txt lists the reporting contacts; add pgpKeyUrl to content/vendor.yml so reports can be encrypted.',
+      : 'security.txt lists the reporting contacts and the policy describes the process. Reports cannot yet be encrypted: no OpenPGP key is published for them.',
     evidence: [securityTxt, policy('vulnerability-disclosure')],
   };
 
@@ -128,7 +128,10 @@ export function assessCodeOfPractice(registry: Registry): PrincipleAssessment[] 
     id: '3.5.1',
     text: 'Security updates are distributed as soon as is practicable.',
     status: advisories.length === 0 ? 'not-met' : remediated === advisories.length ? 'met' : 'partly-met',
-    finding: `${String(fixedLines)} of ${String(affectedLines.length)} affected release lines have a fixed version; ${String(remediated)} of ${String(advisories.length)} advisories give a fix, workaround or mitigation for every affected line`,
+    finding:
+      advisories.length === 0
+        ? 'no advisories are published yet'
+        : `${String(fixedLines)} of ${String(affectedLines.length)} affected release lines have a fixed version; ${String(remediated)} of ${String(advisories.length)} advisories give a fix, workaround or mitigation for every affected line`,
     argument:
       'Advisories say whether each remediation is a fix, a workaround or a mitigation (CSAF vendor_fix / workaround / mitigation / none_available), with the fixed version per release line and a dated revision history; the support policy states the security-fix targets of each support level.',
     evidence: [advisoriesPage, csafProvider, advisoriesFeed, policy('support')],
@@ -153,7 +156,7 @@ export function assessCodeOfPractice(registry: Registry): PrincipleAssessment[] 
     status: withPhase === lines.length ? 'met' : 'partly-met',
     finding: `${withPhase === lines.length ? 'all' : `${String(withPhase)} of`} ${plural(lines.length, 'release line')} have published end-of-support dates or a stated phase (${String(dated)} dated, ${String(lines.length - dated)} to be announced)`,
     argument:
-      'Every release line of every product has its support phases and, once announced, its end-of-support date, on its product page, in the API and as OpenEoX records; the build refuses a release line without phases.',
+      'Every release line of every product has its support phases and, once announced, its end-of-support date, on its product page, in the API and as OpenEoX records; a release line is never published without its phases.',
     evidence: [
       link('Products', paths.products()),
       link('End of support', paths.endOfSupport()),
@@ -169,7 +172,7 @@ export function assessCodeOfPractice(registry: Registry): PrincipleAssessment[] 
     id: '4.1.2',
     text: 'A policy on frequency of updates and the process for applying them is published.',
     status: describedLevels === levels.length ? 'met' : 'partly-met',
-    finding: `the support policy is published and all ${plural(levels.length, 'support level')} state a patch cadence, how updates are distributed and how customers are notified`,
+    finding: `the support policy is published and ${describedLevels === levels.length ? 'all' : `${String(describedLevels)} of`} ${plural(levels.length, 'support level')} state a patch cadence, how updates are distributed and how customers are notified`,
     argument:
       'Support levels are defined once and every release line phase refers to one, so each product page shows the cadence, distribution and notification that apply to it.',
     evidence: [policy('support'), link('Products', paths.products())],
@@ -179,8 +182,8 @@ export function assessCodeOfPractice(registry: Registry): PrincipleAssessment[] 
     id: '4.1.3',
     text: 'User documentation describes how to correctly and securely apply updates and use the software.',
     status: 'met',
-    finding: `all ${plural(products.length, 'product')} link to update and secure-use documentation`,
-    argument: 'Both links are required fields of every product and appear on its page and in the API.',
+    finding: `${products.length === 1 ? 'the product links' : `all ${plural(products.length, 'product')} link`} to update and secure-use documentation`,
+    argument: 'A product is never published without both links; they appear on its page and in the API.',
     evidence: products.map((product) => link(product.name, paths.product(product.slug))),
   };
 
@@ -195,15 +198,15 @@ export function assessCodeOfPractice(registry: Registry): PrincipleAssessment[] 
     status: shortNotices > 0 ? 'not-met' : guided === notices.length ? 'met' : 'partly-met',
     finding:
       notices.length === 0
-        ? 'no end-of-support dates are announced yet; every future notice is checked at build time'
+        ? 'no end-of-support dates are announced yet; every future notice is checked before it is published'
         : shortNotices === 0
           ? `every notice gave at least 12 months, shortest ${plural(shortest, 'month')} (${plural(notices.length, 'notice')})`
           : `${String(shortNotices)} of ${plural(notices.length, 'notice')} gave less than 12 months`,
     argument:
-      'The build refuses an end-of-support date less than one calendar year after its announcement, measures a date brought forward from the day of the change, and dates each announcement by the commit that published it, so a notice cannot be backdated, and keeps every date it published in the notice history. The end-of-support policy states the rule; ' +
+      'The portal refuses to publish an end-of-support date less than one calendar year after its announcement, measures a date brought forward from the day of the change, and dates each announcement by the commit that published it, so a notice cannot be backdated, and keeps every date it published in the notice history. The end-of-support policy states the rule; ' +
       (guided === notices.length
         ? 'each notice carries migration and risk guidance.'
-        : `${String(guided)} of ${plural(notices.length, 'notice')} carry migration and risk guidance (the build warns about the others).`),
+        : `${String(guided)} of ${plural(notices.length, 'notice')} carry migration and risk guidance.`),
     evidence: [
       policy('end-of-support'),
       link('End of support', paths.endOfSupport()),
@@ -229,16 +232,19 @@ export function assessCodeOfPractice(registry: Registry): PrincipleAssessment[] 
     text: 'An incident support plan is published.',
     status: 'met',
     finding: `the incident support plan is published (last updated ${registry.index.policy('incident-support').updated})`,
-    argument: 'The plan is a required content file: the build fails without it.',
+    argument: 'The portal is never published without the plan.',
     evidence: [policy('incident-support')],
   };
   const claim432: ClaimAssessment = {
     id: '4.3.2',
     text: 'Customers are informed of relevant incidents in a timely manner.',
     status: reported === notable.length ? 'met' : 'partly-met',
-    finding: `${plural(incidents.length, 'incident')} published with ${plural(updates, 'timestamped update')}; the first update came at most ${plural(slowest, 'minute')} after the start; ${String(reported)} of ${String(notable.length)} resolved major or critical incidents have a post-incident report`,
+    finding:
+      incidents.length === 0
+        ? 'no incidents are published yet'
+        : `${plural(incidents.length, 'incident')} published with ${plural(updates, 'timestamped update')}; the first update came at most ${plural(slowest, 'minute')} after the start; ${String(reported)} of ${String(notable.length)} resolved major or critical incidents have a post-incident report`,
     argument:
-      'Each incident has a timeline of updates in time order ending with its resolution (checked at build time), its impact, affected products and customer actions, delivered through the incidents feed. An incident that concerns security is also a CSAF security incident response in the CSAF provider, for security tools.',
+      'Each incident has a timeline of updates in time order ending with its resolution (checked before publication), its impact, affected products and customer actions, delivered through the incidents feed. An incident that concerns security is also a CSAF security incident response in the CSAF provider, for security tools.',
     evidence: [
       policy('incident-support'),
       link('Incidents', paths.incidents()),

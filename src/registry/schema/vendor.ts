@@ -14,26 +14,64 @@ const contact = z
     error: 'give an email, a url, or both',
   });
 
+const BASE_PATH = /^\/([a-z0-9-]+\/)*$/;
+const basePath = z.string().regex(BASE_PATH, { error: 'must start and end with "/", e.g. "/" or "/trust/"' });
+
+/**
+ * The portal's address as one origin and one base path: a url with a path
+ * ("https://owner.github.io/trust-portal/") gives the base path, so every link, feed and machine
+ * file adds the path once. A basePath given as well must be the same path.
+ */
+function splitSiteUrl<Site extends { url: string; basePath?: string | undefined }>(
+  site: Site,
+  context: z.core.$RefinementCtx<Site>,
+): Site & { basePath: string } {
+  const url = new URL(site.url);
+  const urlPath = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  if (url.search || url.hash) {
+    context.issues.push({
+      code: 'custom',
+      path: ['url'],
+      input: site.url,
+      message: `"${site.url}" has a query or fragment: give the address of the portal only, e.g. "${url.origin}${urlPath}"`,
+    });
+  } else if (!BASE_PATH.test(urlPath)) {
+    context.issues.push({
+      code: 'custom',
+      path: ['url'],
+      input: site.url,
+      message: `the path of "${site.url}" is served as the base path, which may hold only lower-case letters, digits and hyphens between "/": serve the portal under such a path, e.g. "${url.origin}/trust-portal/"`,
+    });
+  } else if (site.basePath !== undefined && urlPath !== '/' && site.basePath !== urlPath) {
+    context.issues.push({
+      code: 'custom',
+      path: ['basePath'],
+      input: site.basePath,
+      message: `"${site.basePath}" is not the path of url "${site.url}": remove basePath (the path of url is used), or give url as "${url.origin}" with basePath "${urlPath}"`,
+    });
+  }
+  return { ...site, url: url.origin, basePath: urlPath === '/' ? (site.basePath ?? '/') : urlPath };
+}
+
 export const vendorSchema = z
   .strictObject({
     name: plainText(80).describe('The vendor name customers know, e.g. "Kestrel Software".'),
     description: plainText(400).describe('One or two sentences shown on the overview page.'),
     site: z
       .strictObject({
-        url: httpsUrl.describe('Canonical address of the portal, e.g. https://trust.example.com.'),
-        basePath: z
-          .string()
-          .regex(/^\/([a-z0-9-]+\/)*$/, {
-            error: 'must start and end with "/", e.g. "/" or "/trust/"',
-          })
-          .default('/')
-          .describe('Path the portal is served under, e.g. "/trust/". Defaults to "/".'),
+        url: httpsUrl.describe(
+          'Address of the portal, e.g. https://trust.example.com, or https://owner.github.io/trust-portal/ for a site served under a path.',
+        ),
+        basePath: basePath
+          .optional()
+          .describe('Path the portal is served under, e.g. "/trust/". Defaults to the path of url, or "/".'),
         language: z
           .string()
           .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { error: 'expected a language tag such as "en" or "en-GB"' })
           .default('en-GB')
           .describe('Language of the content, as a BCP 47 tag.'),
       })
+      .transform(splitSiteUrl)
       .describe('Where the portal lives.'),
     contacts: z
       .strictObject({

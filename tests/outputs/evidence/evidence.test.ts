@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { assessCodeOfPractice } from '../../../src/outputs/evidence/claims.ts';
 import { DEMO_SITE_DIR } from '../../support/builtSite.ts';
 import { checkFixture } from '../../support/checkFixture.ts';
-import { createContent, markdownFile, product } from '../../support/contentFixture.ts';
+import { createContent, incident, markdownFile, product } from '../../support/contentFixture.ts';
 
 interface Claim {
   id: string;
@@ -91,10 +91,28 @@ describe('the self-assessment', () => {
       .flatMap((principle) => principle.claims)
       .find((entry) => entry.id === '4.2.1');
     expect(assessed?.status).toBe('partly-met');
-    expect(assessed?.argument).toContain(
-      '0 of 1 notice carry migration and risk guidance (the build warns about the others).',
+    expect(assessed?.argument).toMatch(
+      / The end-of-support policy states the rule; 0 of 1 notice carry migration and risk guidance\.$/,
     );
     expect(claim('4.2.1')?.argument).toContain('each notice carries migration and risk guidance.');
+  });
+
+  it('tells the editor, not the customer, to add the post-incident report of a resolved major incident', () => {
+    const fixture = createContent();
+    fixture.write('incidents/INC-2026-0001.md', markdownFile({ ...incident, impact: 'major' }));
+    const { result, warnings } = checkFixture(fixture);
+    fixture.cleanup();
+    expect(warnings).toEqual([
+      'incidents/INC-2026-0001.md:2 postIncidentReport: is missing from this resolved major incident, so the Code of Practice page shows 4.3.2 (informing customers of incidents) as partly met: once the report is written, add it with its published date, rootCause and preventiveMeasures',
+    ]);
+    const assessed = assessCodeOfPractice(result.registry!)
+      .flatMap((principle) => principle.claims)
+      .find((entry) => entry.id === '4.3.2');
+    expect(assessed).toMatchObject({
+      status: 'partly-met',
+      finding:
+        '1 incident published with 2 timestamped updates; the first update came at most 10 minutes after the start; 0 of 1 resolved major or critical incidents have a post-incident report',
+    });
   });
 
   it('names the CSAF provider as evidence of 4.3.2, as an incident concerns security', () => {
