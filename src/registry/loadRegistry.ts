@@ -92,7 +92,7 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
   problems.sort(compareProblems);
   const registry =
     assembled && deepFreeze({ ...assembled, warnings: problems.filter((problem) => problem.severity === 'warning') });
-  const documentCount = registry ? countDocuments(registry) : 0;
+  const documentCount = registry ? countDocuments(registry) + (documents.withdrawn ? 1 : 0) : 0;
   return { registry, problems, files: sources.files, documentCount, buildDate: context.buildDate };
 }
 
@@ -116,6 +116,7 @@ function validateAll(
     incident: [],
     advisory: [],
     policy: [],
+    withdrawn: [],
   };
   for (const source of sources) {
     const data = validateDocument(contentTypes[source.kind].schema, source, problems);
@@ -144,6 +145,7 @@ function validateAll(
     incidents: valid.incident as ValidDocuments['incidents'],
     advisories: valid.advisory as ValidDocuments['advisories'],
     policies: valid.policy as ValidDocuments['policies'],
+    withdrawn: valid.withdrawn[0] as ValidDocuments['withdrawn'],
   };
 }
 

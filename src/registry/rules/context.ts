@@ -8,6 +8,7 @@ import type { PolicyData } from '../schema/policy.ts';
 import type { ProductData } from '../schema/product.ts';
 import type { SupportLevelData } from '../schema/supportLevels.ts';
 import type { Vendor } from '../schema/vendor.ts';
+import type { WithdrawalData } from '../schema/withdrawn.ts';
 import type { SourceDocument } from '../source/document.ts';
 
 export interface Valid<Data> {
@@ -27,6 +28,8 @@ export interface ValidDocuments {
   incidents: Valid<IncidentData>[];
   advisories: Valid<AdvisoryData>[];
   policies: Valid<PolicyData>[];
+  /** content/withdrawn.yml; undefined when there is none (it is optional) or it is invalid (already reported). */
+  withdrawn: Valid<{ withdrawn: WithdrawalData[] }> | undefined;
 }
 
 export interface RuleContext {
