@@ -1,10 +1,11 @@
 /**
- * URLs are promises to subscribers (docs/editor-guide.md, "Removing or withdrawing a page"): a
- * product, incident or advisory that git has published does not silently disappear. Removing its
- * file takes away its page, its feed items, its calendar events and its CSAF document, so the
- * check says so, naming the commit that first published it. A warning, not an error: a file
- * published by mistake may be removed on purpose, and content/withdrawn.yml records that purpose.
- * A recorded withdrawal keeps the address with a page saying what was withdrawn, when and why.
+ * URLs are promises to subscribers (docs/editor-guide.md, "Withdraw a product, incident or
+ * advisory"): a product, incident or advisory that git has published does not silently disappear.
+ * Removing its file takes away its page, its feed items, its calendar events and its CSAF
+ * document, so the check says so, naming the commit that first published it. A warning, not an
+ * error: a file published by mistake may be removed on purpose, and content/withdrawn.yml records
+ * that purpose. A recorded withdrawal keeps the address with a page saying what was withdrawn,
+ * when and why.
  */
 import path from 'node:path';
 import type { RemovedFile } from '../git/publicationHistory.ts';
@@ -43,10 +44,11 @@ export function checkPublishedKept(documents: ValidDocuments, context: RuleConte
     reportRemoved(removed, context);
   }
   // Without the whole history (a shallow clone, no git) a withdrawal is taken on trust.
-  if (!documents.withdrawn) return;
   const file = documents.withdrawn;
-  file.data.withdrawn.forEach((withdrawal, index) => {
-    if (removedPages.has(pageKey(withdrawal.kind, withdrawal.id))) return;
+  if (!file) return;
+  for (const [key, index] of withdrawals) {
+    if (removedPages.has(key)) continue;
+    const withdrawal = file.data.withdrawn[index]!;
     reportAt(
       context,
       'warning',
@@ -54,7 +56,7 @@ export function checkPublishedKept(documents: ValidDocuments, context: RuleConte
       ['withdrawn', index, withdrawal.kind],
       `no file git published with the ${ADDRESS[withdrawal.kind].what} "${withdrawal.id}" has been removed, so there is nothing to withdraw: use the ${ADDRESS[withdrawal.kind].field} the removed file had (its warning names it), or remove this entry`,
     );
-  });
+  }
 }
 
 function reportRemoved(removed: RemovedFile, context: RuleContext): void {
@@ -68,10 +70,10 @@ function reportRemoved(removed: RemovedFile, context: RuleContext): void {
 /**
  * The rules that need no history: each page is withdrawn once, on a day that has come, and only
  * once its file is gone (a page and its withdrawal would claim one address). Returns the pages
- * recorded as withdrawn.
+ * recorded as withdrawn, each with the index of its entry, leaving out entries already refused.
  */
-function checkWithdrawals(documents: ValidDocuments, context: RuleContext): Set<string> {
-  const withdrawn = new Set<string>();
+function checkWithdrawals(documents: ValidDocuments, context: RuleContext): Map<string, number> {
+  const withdrawn = new Map<string, number>();
   const file = documents.withdrawn;
   if (!file) return withdrawn;
   const current = new Map<string, string>();
@@ -94,7 +96,6 @@ function checkWithdrawals(documents: ValidDocuments, context: RuleContext): Set<
       return;
     }
     first.set(key, index);
-    withdrawn.add(key);
     const stillThere = current.get(key);
     if (stillThere) {
       reportAt(
@@ -104,7 +105,7 @@ function checkWithdrawals(documents: ValidDocuments, context: RuleContext): Set<
         at,
         `"${withdrawal.id}" is still in the content folder (${stillThere}): a ${withdrawal.kind} cannot be published and withdrawn at one address. Remove ${stillThere} to withdraw it, or remove this entry to keep it`,
       );
-    }
+    } else withdrawn.set(key, index);
     if (withdrawal.date > context.buildDate) {
       reportAt(
         context,
