@@ -2,11 +2,16 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { cspDirectives } from './src/build/csp.ts';
-import { readVendorConfig } from './src/registry/vendorConfig.ts';
+import { readVendorConfig, readWithdrawals } from './src/registry/vendorConfig.ts';
 import { liveContent } from './src/integrations/liveContent.ts';
 import { contentDir } from './src/site/config.ts';
+import { absoluteUrl, withdrawnPath } from './src/site/urls.ts';
 
 const vendor = readVendorConfig(contentDir());
+/** A withdrawn page says why its content is gone; it is no page to offer search engines. */
+const withdrawnPages = new Set(
+  vendor ? readWithdrawals(contentDir()).map((withdrawal) => absoluteUrl(vendor, withdrawnPath(withdrawal))) : [],
+);
 
 export default defineConfig({
   site: vendor?.site.url ?? 'https://trust.example.com',
@@ -17,7 +22,7 @@ export default defineConfig({
   // Four pages in flight: rendering overlaps the writes of finished pages (L registry: 120 s -> 95 s
   // of rendering on two cores; docs/benchmarks.md). Output is unchanged: each page is one file.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  integrations: [react(), sitemap(), liveContent()],
+  integrations: [react(), sitemap({ filter: (page) => !withdrawnPages.has(page) }), liveContent()],
   devToolbar: { enabled: false },
   // A strict CSP on every page: Astro hashes the scripts and styles it emits (src/build/csp.ts).
   security: { csp: { algorithm: 'SHA-256', directives: [...cspDirectives] } },

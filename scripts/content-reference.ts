@@ -101,7 +101,7 @@ function typeOf(schema: ZodSchema): string {
     case 'object':
       return 'group of fields';
     case 'array': {
-      const element = unwrap(def.element!).schema;
+      const element = editorShape(unwrap(def.element!).schema);
       return element._zod.def.type === 'object' ? 'list of groups' : `list of: ${typeOf(element)}`;
     }
     case 'record':
@@ -112,6 +112,10 @@ function typeOf(schema: ZodSchema): string {
       return def.type;
   }
 }
+
+/** A schema with a `.transform()` is documented by what the editor writes: its input. */
+const editorShape = (schema: ZodSchema): ZodSchema =>
+  schema._zod.def.type === 'pipe' ? editorShape(schema._zod.def.in!) : schema;
 
 function presenceOf(field: Unwrapped): string {
   if (field.defaultValue !== undefined) return `optional, default \`${JSON.stringify(field.defaultValue)}\``;
@@ -133,7 +137,7 @@ function collectRows(schema: ZodSchema, prefix: string, rows: Row[]): void {
       collectRows(field.schema, fieldPath, rows);
     }
   } else if (def.type === 'array') {
-    const element = unwrap(def.element!).schema;
+    const element = editorShape(unwrap(def.element!).schema);
     if (element._zod.def.type === 'object') collectRows(element, `${prefix}[]`, rows);
   } else if (def.type === 'pipe') {
     // A group with a .transform(): its fields are those of what it reads.
@@ -304,6 +308,19 @@ updated: 2026-09-01
 Each release line receives full support for at least two years after its release.
 `,
   },
+  withdrawn: {
+    file: 'content/withdrawn.yml',
+    text: `withdrawn:
+  - product: cloud-relay
+    title: Example Cloud Relay
+    date: 2026-11-02
+    reason: Cloud Relay was announced but never released; Example Backup Agent 3.x sends backups to the cloud itself.
+  - incident: INC-2026-0040
+    title: Backups to the Dublin region delayed
+    date: 2026-11-21
+    reason: This notice was posted about the wrong region; INC-2026-0042 describes the delay.
+`,
+  },
 };
 
 const titles: Record<ContentKind, string> = {
@@ -313,6 +330,7 @@ const titles: Record<ContentKind, string> = {
   incident: 'Incidents and scheduled maintenance',
   advisory: 'Security advisories',
   policy: 'Policies',
+  withdrawn: 'Withdrawn products, incidents and advisories',
 };
 
 function exampleData(kind: ContentKind): unknown {

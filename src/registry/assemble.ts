@@ -21,6 +21,7 @@ import type {
   ReleaseLine,
   RichText,
   SupportLevel,
+  Withdrawal,
 } from './types.ts';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -71,6 +72,14 @@ export function assembleRegistry(documents: ParsedDocuments, context: RuleContex
     .map((document) => ({ ...document.data, body: body(document), file: document.source.file }))
     .sort((a, b) => a.slug.localeCompare(b.slug));
 
+  const withdrawn = documents.withdrawn;
+  const withdrawals: Withdrawal[] = (withdrawn?.data.withdrawn ?? [])
+    .map((withdrawal, index) => ({
+      ...withdrawal,
+      reason: rich(withdrawn!, ['withdrawn', index, 'reason'], withdrawal.reason),
+    }))
+    .sort((a, b) => compareDates(b.date, a.date) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+
   const incidentsByProduct = groupBy(incidents, (incident) => incident.affects.map((affected) => affected.productSlug));
   const advisoriesByProduct = groupBy(advisories, (advisory) =>
     advisory.affects.map((affected) => affected.productSlug),
@@ -87,6 +96,7 @@ export function assembleRegistry(documents: ParsedDocuments, context: RuleContex
     incidents,
     advisories,
     policies,
+    withdrawals,
     index: {
       product: (slug) => productBySlug.get(slug),
       supportLevel: (id) => levels.get(id),

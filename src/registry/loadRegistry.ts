@@ -94,7 +94,7 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
   problems.sort(compareProblems);
   const registry =
     assembled && deepFreeze({ ...assembled, warnings: problems.filter((problem) => problem.severity === 'warning') });
-  const documentCount = registry ? countDocuments(registry) : 0;
+  const documentCount = registry ? countDocuments(registry) + (documents.withdrawn ? 1 : 0) : 0;
   return { registry, problems, files: sources.files, documentCount, buildDate: context.buildDate };
 }
 
@@ -119,6 +119,7 @@ function validateAll(
     incident: [],
     advisory: [],
     policy: [],
+    withdrawn: [],
   };
   for (const source of sources) {
     const { data, failed } = validateDocument(contentTypes[source.kind].schema, source, problems);
@@ -148,6 +149,7 @@ function validateAll(
     incidents: parsedDocuments.incident as ParsedDocuments['incidents'],
     advisories: parsedDocuments.advisory as ParsedDocuments['advisories'],
     policies: parsedDocuments.policy as ParsedDocuments['policies'],
+    withdrawn: parsedDocuments.withdrawn[0] as ParsedDocuments['withdrawn'],
   };
 }
 

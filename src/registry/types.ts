@@ -10,6 +10,7 @@ import type { PolicyKind } from './schema/policy.ts';
 import type { ProductData } from './schema/product.ts';
 import type { SupportLevelData } from './schema/supportLevels.ts';
 import type { Vendor } from './schema/vendor.ts';
+import type { WithdrawnKind } from './schema/withdrawn.ts';
 
 /** Markdown with its sanitised HTML (rendered on first use). */
 export interface RichText {
@@ -33,6 +34,8 @@ export interface Registry {
   /** Newest first (by latest revision). */
   readonly advisories: readonly Advisory[];
   readonly policies: readonly Policy[];
+  /** Products, incidents and advisories removed on purpose, whose addresses keep a page; newest first. */
+  readonly withdrawals: readonly Withdrawal[];
   /** Warnings: allowed, but worth a look. (Errors stop the load.) */
   readonly warnings: readonly Problem[];
   /** Lookups built once, so no output scans every document per page. */
@@ -224,4 +227,17 @@ export interface Policy {
   readonly updated: CalendarDate;
   readonly body: RichText;
   readonly file: string;
+}
+
+/** A published product, incident or advisory the vendor removed on purpose (content/withdrawn.yml). */
+export interface Withdrawal {
+  readonly kind: WithdrawnKind;
+  /** The product's slug or the incident's or advisory's id: its page's address. */
+  readonly id: string;
+  /** What customers knew it as. */
+  readonly title: string;
+  /** The day it was withdrawn. */
+  readonly date: CalendarDate;
+  /** Why, for customers. */
+  readonly reason: RichText;
 }

@@ -4,6 +4,7 @@
  * for links inside pages, `absoluteUrl` gives the full address for feeds and machine files.
  */
 import type { Vendor } from '../registry/schema/vendor.ts';
+import type { WithdrawnKind } from '../registry/schema/withdrawn.ts';
 
 export const feedTopics = ['all', 'support', 'end-of-support', 'incidents', 'advisories'] as const;
 export type FeedTopic = (typeof feedTopics)[number];
@@ -66,6 +67,14 @@ export const paths = {
   csafRolieFeed: () => '.well-known/csaf/white/csaf-feed-tlp-white.json',
   csafOpenPgpKey: (fingerprint: string) => `.well-known/csaf/openpgp/${fingerprint}.asc`,
 } as const;
+
+/**
+ * The address a withdrawn product, incident or advisory had (content/withdrawn.yml): it keeps a
+ * page there saying what was withdrawn, when and why.
+ */
+export function withdrawnPath(withdrawal: { kind: WithdrawnKind; id: string }): string {
+  return { product: paths.product, incident: paths.incident, advisory: paths.advisory }[withdrawal.kind](withdrawal.id);
+}
 
 /** "/trust/products/gateway/" for a site served under /trust/. */
 export function sitePath(vendor: Pick<Vendor, 'site'>, relativePath: string): string {

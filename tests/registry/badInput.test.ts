@@ -313,7 +313,7 @@ const cases: [string, (content: Fixture) => void, string][] = [
   [
     'a stray file in the content folder',
     (content) => content.write('products/notes.txt', 'todo'),
-    'products/notes.txt this file is not content Trustline knows: content/ holds vendor.yml, support-levels.yml, and Markdown (.md) files in products/, incidents/, advisories/ and policies/. Move or remove it',
+    'products/notes.txt this file is not content Trustline knows: content/ holds vendor.yml, support-levels.yml, an optional withdrawn.yml, and Markdown (.md) files in products/, incidents/, advisories/ and policies/. Move or remove it',
   ],
   [
     'a missing vendor profile',

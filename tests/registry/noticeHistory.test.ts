@@ -3,7 +3,6 @@
  * that published the end-of-support date. Tested against real git repositories with commits
  * at chosen dates.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +19,7 @@ import {
   type Fixture,
 } from '../support/contentFixture.ts';
 import { checkFixture } from '../support/checkFixture.ts';
+import { commitAll as commitFolder, git } from '../support/git.ts';
 
 let fixture: Fixture;
 const clones: string[] = [];
@@ -27,21 +27,6 @@ afterEach(() => {
   fixture.cleanup();
   for (const clone of clones.splice(0)) rmSync(clone, { recursive: true, force: true });
 });
-
-function git(cwd: string, args: string[], date?: string): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Editor',
-      GIT_AUTHOR_EMAIL: 'editor@fixture.example',
-      GIT_COMMITTER_NAME: 'Editor',
-      GIT_COMMITTER_EMAIL: 'editor@fixture.example',
-      ...(date && { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }),
-    },
-  });
-}
 
 /** Writes the 1.x notice (without a cited source) into the fixture's product file; none: "to be announced". */
 function writeNotice(endOfSupport: Record<string, unknown> | undefined) {
@@ -54,8 +39,7 @@ function writeNotice(endOfSupport: Record<string, unknown> | undefined) {
 }
 
 function commitAll(date: string, message = 'content') {
-  git(fixture.dir, ['add', '-A']);
-  git(fixture.dir, ['commit', '-q', '-m', message], date);
+  commitFolder(fixture.dir, date, message);
 }
 
 function repository() {
@@ -177,11 +161,11 @@ describe('the no-backdating rule', () => {
     const commit = git(fixture.dir, ['rev-parse', 'HEAD']).trim().slice(0, 10);
     fixture.remove('incidents/INC-2026-0001.md');
     fixture.remove('advisories/FSA-2026-0001.md');
-    const after =
-      ' and is no longer in the content folder: its page, feed items and machine-readable records are gone for the customers who relied on them. Restore it unless removing it was intended; to correct or close an incident or advisory, post an update or a revision instead';
+    const removed = (file: string, entry: string) =>
+      `${file} was published on 2026-03-01 (commit ${commit}) and is no longer in the content folder: its page, feed items and machine-readable records are gone for the customers who relied on them. Restore it, or, if removing it was intended, record the withdrawal in withdrawn.yml (${entry}, with its title, date and reason) so its address says why; to correct or close an incident or advisory, post an update or a revision instead`;
     const expected = [
-      `advisories/FSA-2026-0001.md was published on 2026-03-01 (commit ${commit})${after}`,
-      `incidents/INC-2026-0001.md was published on 2026-03-01 (commit ${commit})${after}`,
+      removed('advisories/FSA-2026-0001.md', 'advisory: FSA-2026-0001'),
+      removed('incidents/INC-2026-0001.md', 'incident: INC-2026-0001'),
     ];
     expect(checkFixture(fixture).warnings).toEqual(expected);
     commitAll('2026-04-01T10:00:00+00:00', 'Remove them');

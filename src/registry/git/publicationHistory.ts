@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { CalendarDate } from '../calendarDate.ts';
+import type { WithdrawnKind } from '../schema/withdrawn.ts';
 import { parseYaml, splitFrontMatter } from '../source/frontMatter.ts';
 
 /** 'checked': the build's check has just verified this content against git; loads after it need not read it again. */
@@ -44,6 +45,9 @@ export interface PublicationHistory {
 export interface RemovedFile {
   /** Absolute path where the file last was. */
   readonly file: string;
+  readonly kind: WithdrawnKind;
+  /** The product's slug or the incident's or advisory's id in its last published version (else its file name). */
+  readonly id: string;
   readonly published: FirstPublication;
 }
 
@@ -64,6 +68,7 @@ export const CHECKED_HISTORY: PublicationHistory = { state: 'checked', ...nothin
 
 /** The folders whose files are public promises: their pages, feed items and CSAF documents. */
 const PUBLISHED_FOLDERS = ['products', 'incidents', 'advisories'];
+const KIND_OF_FOLDER: readonly WithdrawnKind[] = ['product', 'incident', 'advisory'];
 
 /** What the history knows of one release line of one product file. */
 interface LineHistory {
@@ -108,8 +113,8 @@ export function readPublicationHistory(contentDir: string): PublicationHistory {
   const contents = readBlobs(topLevel, blobs);
 
   const identityOf = new Map<string, string>();
-  /** Each file's identity (its first path): where it last was, and when it was first published. */
-  const files = new Map<string, { path: string; published: FirstPublication }>();
+  /** Each file's identity (its first path): where it last was, its last version, and when it was first published. */
+  const files = new Map<string, { path: string; blob: string; published: FirstPublication }>();
   const lines = new Map<string, LineHistory>();
   for (const commit of commits) {
     const publication = { date: commit.date, commit: commit.hash };
@@ -117,7 +122,8 @@ export function readPublicationHistory(contentDir: string): PublicationHistory {
       const identity = (change.from && identityOf.get(change.from)) || change.from || change.path;
       identityOf.set(change.path, identity);
       if (change.path.endsWith('.md')) {
-        files.set(identity, { path: change.path, published: files.get(identity)?.published ?? publication });
+        const published = files.get(identity)?.published ?? publication;
+        files.set(identity, { path: change.path, blob: change.blob, published });
       }
       if (!isProduct(change.path)) continue;
       for (const [releaseLine, endOfSupport] of releaseLinesOf(contents.get(change.blob) ?? '')) {
@@ -141,9 +147,19 @@ export function readPublicationHistory(contentDir: string): PublicationHistory {
     lineFirstPublished: (file, releaseLine) => lineOf(file, releaseLine)?.first,
     removedFiles(currentFiles) {
       const present = new Set(currentFiles.map((file) => identity(path.join(contentDir, file))));
-      return [...files]
+      const removed = [...files.entries()]
         .filter(([fileIdentity]) => !present.has(fileIdentity))
-        .map(([, { path: last, published }]) => ({ file: path.join(topLevel, last), published }));
+        .map(([, file]) => file);
+      // Only the removed files' last versions are read: their slug or id is the address they had.
+      const lastVersions = readBlobs(
+        topLevel,
+        removed.map((file) => file.blob),
+      );
+      return removed.map(({ path: last, blob, published }) => {
+        const kind = KIND_OF_FOLDER[folders.findIndex((folder) => last.startsWith(`${folder}/`))]!;
+        const id = addressOf(lastVersions.get(blob) ?? '', kind) ?? path.basename(last, '.md');
+        return { file: path.join(topLevel, last), kind, id, published };
+      });
     },
   };
 }
@@ -200,6 +216,15 @@ function readBlobs(topLevel: string, blobs: string[]): Map<string, string> {
     offset = end + 1;
   }
   return contents;
+}
+
+/** The slug (products) or id (incidents, advisories) one version of a file gave its page. */
+function addressOf(text: string, kind: WithdrawnKind): string | undefined {
+  const split = splitFrontMatter(text);
+  if (!split) return undefined;
+  const data = parseYaml(split.frontMatter).data as { slug?: unknown; id?: unknown } | undefined;
+  const address = kind === 'product' ? data?.slug : data?.id;
+  return typeof address === 'string' ? address : undefined;
 }
 
 /** Each release line of one version of a product file, with its end-of-support date if it had one. */

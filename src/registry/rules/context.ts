@@ -12,6 +12,7 @@ import type { PolicyData } from '../schema/policy.ts';
 import type { ProductData } from '../schema/product.ts';
 import type { SupportLevelData } from '../schema/supportLevels.ts';
 import type { Vendor } from '../schema/vendor.ts';
+import type { WithdrawalData } from '../schema/withdrawn.ts';
 import type { SourceDocument } from '../source/document.ts';
 
 export interface Parsed<Data> {
@@ -34,6 +35,8 @@ export interface ParsedDocuments {
   incidents: Parsed<IncidentData>[];
   advisories: Parsed<AdvisoryData>[];
   policies: Parsed<PolicyData>[];
+  /** content/withdrawn.yml; undefined when there is none (it is optional). */
+  withdrawn: Parsed<{ withdrawn: WithdrawalData[] }> | undefined;
 }
 
 export interface RuleContext {

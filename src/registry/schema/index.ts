@@ -5,6 +5,7 @@ import { policySchema } from './policy.ts';
 import { productSchema } from './product.ts';
 import { supportLevelsSchema } from './supportLevels.ts';
 import { vendorSchema } from './vendor.ts';
+import { withdrawnSchema } from './withdrawn.ts';
 
 export const contentTypes = {
   vendor: { typeName: 'Vendor', schema: vendorSchema, location: 'vendor.yml', hasBody: false },
@@ -18,6 +19,7 @@ export const contentTypes = {
   incident: { typeName: 'Incident', schema: incidentSchema, location: 'incidents/', hasBody: true },
   advisory: { typeName: 'Advisory', schema: advisorySchema, location: 'advisories/', hasBody: true },
   policy: { typeName: 'Policy', schema: policySchema, location: 'policies/', hasBody: true },
+  withdrawn: { typeName: 'Withdrawn', schema: withdrawnSchema, location: 'withdrawn.yml', hasBody: false },
 } as const;
 
 export type ContentKind = keyof typeof contentTypes;

@@ -19,6 +19,7 @@ export interface SourceDocument {
 export function kindOfPath(relativePath: string): ContentKind | undefined {
   if (relativePath === 'vendor.yml') return 'vendor';
   if (relativePath === 'support-levels.yml') return 'supportLevels';
+  if (relativePath === 'withdrawn.yml') return 'withdrawn';
   const match = /^(products|incidents|advisories|policies)\/(?:[^/]+\/)*[^/]+\.md$/.exec(relativePath);
   if (!match) return undefined;
   return ({ products: 'product', incidents: 'incident', advisories: 'advisory', policies: 'policy' } as const)[
@@ -27,4 +28,4 @@ export function kindOfPath(relativePath: string): ContentKind | undefined {
 }
 
 export const CONTENT_LAYOUT =
-  'content/ holds vendor.yml, support-levels.yml, and Markdown (.md) files in products/, incidents/, advisories/ and policies/';
+  'content/ holds vendor.yml, support-levels.yml, an optional withdrawn.yml, and Markdown (.md) files in products/, incidents/, advisories/ and policies/';

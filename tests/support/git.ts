@@ -1,0 +1,23 @@
+/** Runs git in a fixture repository as a fixed editor, optionally at a chosen date (author and committer). */
+import { execFileSync } from 'node:child_process';
+
+export function git(cwd: string, args: string[], date?: string): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Editor',
+      GIT_AUTHOR_EMAIL: 'editor@fixture.example',
+      GIT_COMMITTER_NAME: 'Editor',
+      GIT_COMMITTER_EMAIL: 'editor@fixture.example',
+      ...(date && { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }),
+    },
+  });
+}
+
+/** Commits everything in the folder at `date`, e.g. "2026-03-01T10:00:00+00:00". */
+export function commitAll(cwd: string, date: string, message = 'content'): void {
+  git(cwd, ['add', '-A']);
+  git(cwd, ['commit', '-q', '-m', message], date);
+}
