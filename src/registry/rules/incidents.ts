@@ -5,6 +5,19 @@
 import { incidentStatuses, maintenanceStatuses } from '../schema/incident.ts';
 import { reportAt, type RuleContext, type ValidDocuments } from './context.ts';
 
+/** The rule's messages; scaffolding (npm run new) refuses an answer with the same words. */
+export const windowEndNotAfterStart = (end: string, start: string) => `${end} is not after the start ${start}`;
+export const updateNotAfterPrevious = (at: string, previous: string) =>
+  `${at} is not after the previous update (${previous}): list updates oldest first, each at its own time`;
+export const updateAfterBuildTime = (at: string, buildTime: string) =>
+  `${at} is after the build time ${buildTime}: post an update when it happens`;
+export const startedAfterFirstUpdate = (started: string, firstUpdate: string) =>
+  `${started} is after the first update (${firstUpdate}): an incident starts before it is reported`;
+export const reportBeforeResolution = (published: string, finalStatus: string, resolvedAt: string) =>
+  `${published} is before the incident was ${finalStatus} (${resolvedAt})`;
+export const reportAfterBuildTime = (published: string, buildTime: string) =>
+  `${published} is after the build time ${buildTime}: publish the report when it is ready`;
+
 const FINAL_STATUS = { incident: 'resolved', maintenance: 'completed' } as const;
 
 export function checkIncidents(documents: ValidDocuments, context: RuleContext): void {
@@ -27,7 +40,7 @@ export function checkIncidents(documents: ValidDocuments, context: RuleContext):
       );
     }
     if (window && Date.parse(window.end) <= Date.parse(window.start)) {
-      reportAt(context, 'error', incident, ['window', 'end'], `${window.end} is not after the start ${window.start}`);
+      reportAt(context, 'error', incident, ['window', 'end'], windowEndNotAfterStart(window.end, window.start));
     }
 
     updates.forEach((update, index) => {
@@ -43,22 +56,10 @@ export function checkIncidents(documents: ValidDocuments, context: RuleContext):
       }
       const previous = updates[index - 1];
       if (previous && Date.parse(update.at) <= Date.parse(previous.at)) {
-        reportAt(
-          context,
-          'error',
-          incident,
-          [...path, 'at'],
-          `${update.at} is not after the previous update (${previous.at}): list updates oldest first, each at its own time`,
-        );
+        reportAt(context, 'error', incident, [...path, 'at'], updateNotAfterPrevious(update.at, previous.at));
       }
       if (Date.parse(update.at) > buildTime) {
-        reportAt(
-          context,
-          'error',
-          incident,
-          [...path, 'at'],
-          `${update.at} is after the build time ${context.buildTime}: post an update when it happens`,
-        );
+        reportAt(context, 'error', incident, [...path, 'at'], updateAfterBuildTime(update.at, context.buildTime));
       }
       if (update.status === finalStatus && index < updates.length - 1) {
         reportAt(
@@ -73,13 +74,7 @@ export function checkIncidents(documents: ValidDocuments, context: RuleContext):
 
     const first = updates[0];
     if (kind === 'incident' && first && Date.parse(incident.data.started) > Date.parse(first.at)) {
-      reportAt(
-        context,
-        'error',
-        incident,
-        ['started'],
-        `${incident.data.started} is after the first update (${first.at}): an incident starts before it is reported`,
-      );
+      reportAt(context, 'error', incident, ['started'], startedAfterFirstUpdate(incident.data.started, first.at));
     }
 
     const last = updates.at(-1);
@@ -99,7 +94,7 @@ export function checkIncidents(documents: ValidDocuments, context: RuleContext):
         'error',
         incident,
         ['postIncidentReport', 'published'],
-        `${postIncidentReport.published} is before the incident was ${finalStatus} (${last.at})`,
+        reportBeforeResolution(postIncidentReport.published, finalStatus, last.at),
       );
     }
     if (postIncidentReport && Date.parse(postIncidentReport.published) > buildTime) {
@@ -108,7 +103,7 @@ export function checkIncidents(documents: ValidDocuments, context: RuleContext):
         'error',
         incident,
         ['postIncidentReport', 'published'],
-        `${postIncidentReport.published} is after the build time ${context.buildTime}: publish the report when it is ready`,
+        reportAfterBuildTime(postIncidentReport.published, context.buildTime),
       );
     }
   }

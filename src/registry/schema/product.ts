@@ -114,3 +114,6 @@ export const productSchema = z
 export type ProductData = z.output<typeof productSchema>;
 export type ReleaseLineData = ProductData['releases'][number];
 export type EndOfSupportData = NonNullable<ReleaseLineData['endOfSupport']>;
+
+/** The parts of a product, so that scaffolding checks each answer with the field's own schema. */
+export { dateChange as dateChangeSchema, endOfSupport as endOfSupportSchema, releaseLine as releaseLineSchema };
