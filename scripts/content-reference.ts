@@ -69,8 +69,8 @@ function textType(schema: ZodSchema): string {
   if (accepts(schema, '2026-11-20') && !accepts(schema, 'twentieth')) return 'date, YYYY-MM-DD';
   if (accepts(schema, 'https://example.com/') && !accepts(schema, 'example')) return 'web address (https://)';
   if (accepts(schema, 'someone@example.com') && !accepts(schema, 'example')) return 'e-mail address';
-  if (accepts(schema, 'edge-gateway') && !accepts(schema, 'Edge-Gateway')) {
-    return 'slug: lower-case letters, digits and single hyphens, e.g. `edge-gateway`';
+  if (accepts(schema, 'example-product') && !accepts(schema, 'Example-Product')) {
+    return 'slug: lower-case letters, digits and single hyphens, e.g. `example-product`';
   }
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
     maxLength?: number;

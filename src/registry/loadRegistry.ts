@@ -36,6 +36,8 @@ export interface LoadOptions {
   sources?: { documents: SourceDocument[]; problems: Problem[]; files: string[] } | undefined;
   /** By default the content folder's git history; CHECKED_HISTORY when the build has checked it. */
   history?: PublicationHistory | undefined;
+  /** Files as a command is about to write them (absolute path → text), checked instead of the disk. */
+  unsaved?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface CheckResult {
@@ -59,7 +61,7 @@ export function defaultContentDir(): string {
 export function checkContent(options: LoadOptions = {}): CheckResult {
   const contentDir = path.resolve(options.contentDir ?? defaultContentDir());
   const buildTime = resolveBuildTime(options.buildDate);
-  const sources = options.sources ?? readContentFiles(contentDir);
+  const sources = options.sources ?? readContentFiles(contentDir, options.unsaved);
   const problems: Problem[] = [...sources.problems];
   const contentDirLabel = displayPath(contentDir);
 
@@ -90,7 +92,7 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
   if (!problems.some((problem) => problem.severity === 'error')) {
     assembled = assembleRegistry(documents, context);
   }
-  addLines(problems);
+  addLines(problems, options.unsaved);
   problems.sort(compareProblems);
   const registry =
     assembled && deepFreeze({ ...assembled, warnings: problems.filter((problem) => problem.severity === 'warning') });
@@ -153,12 +155,12 @@ function validateAll(
   };
 }
 
-function addLines(problems: Problem[]): void {
+function addLines(problems: Problem[], unsaved: ReadonlyMap<string, string> | undefined): void {
   const texts = new Map<string, YamlPart | undefined>();
   for (const problem of problems) {
     const fieldPath = problem.path;
     if (problem.line !== undefined || !fieldPath || fieldPath.length === 0) continue;
-    if (!texts.has(problem.file)) texts.set(problem.file, readYamlPart(problem.file));
+    if (!texts.has(problem.file)) texts.set(problem.file, readYamlPart(problem.file, unsaved));
     const text = texts.get(problem.file);
     if (!text) continue;
     // Finding the line parses the file again with positions: remember it with the parse cache.
@@ -174,9 +176,9 @@ interface YamlPart {
   key: string;
 }
 
-function readYamlPart(file: string): YamlPart | undefined {
+function readYamlPart(file: string, unsaved: ReadonlyMap<string, string> | undefined): YamlPart | undefined {
   try {
-    const text = readFileSync(path.resolve(file), 'utf8');
+    const text = unsaved?.get(path.resolve(file)) ?? readFileSync(path.resolve(file), 'utf8');
     if (!file.endsWith('.md')) return { yaml: text, offset: 0, key: contentKey(text) };
     const split = splitFrontMatter(text);
     return split && { yaml: split.frontMatter, offset: split.frontMatterLine - 1, key: contentKey(split.frontMatter) };

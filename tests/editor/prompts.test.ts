@@ -55,6 +55,17 @@ class Terminal {
     this.seen = this.text.indexOf(marker, this.seen) + marker.length;
     this.child.stdin.write(keys);
   }
+
+  /** Waits for a message under the current prompt (after the last answer), then sends the keys. */
+  async answerAfter(message: string, keys: string): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    while (!this.text.includes(message, this.seen)) {
+      if (Date.now() > deadline) throw new Error(`no "${message}" in:\n${this.text}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    this.seen = this.text.indexOf(message, this.seen) + message.length;
+    this.child.stdin.write(keys);
+  }
 }
 
 let contentDir: string;
@@ -141,3 +152,84 @@ describe('npm run new in a terminal', { timeout: 180_000 }, () => {
     expect(read('incidents/INC-2026-0031.md')).toBe(before);
   });
 });
+
+describe(
+  'npm run new in a terminal, in a new portal with no products, incidents or advisories yet',
+  { timeout: 180_000 },
+  () => {
+    beforeEach(() => {
+      for (const folder of ['products', 'incidents', 'advisories'])
+        rmSync(path.join(contentDir, folder), { recursive: true });
+    });
+
+    const productPrompts = async (terminal: Terminal) => {
+      await terminal.answer('Product name, as customers know it', `Ledger Bridge${ENTER}`);
+      await terminal.answer('URL name (/products/<slug>/)', ENTER);
+      await terminal.answer('One sentence for the catalogue', `Connects ledgers to payment networks.${ENTER}`);
+      await terminal.answer('Catalogue category, e.g. "Networking"', `Finance${ENTER}`);
+      await terminal.answer('Package URL without version', ENTER);
+      await terminal.answer('CPE 2.3 name, version part "*"', ENTER);
+    };
+    const restOfProduct = async (terminal: Terminal) => {
+      await terminal.answer('Documentation: how to use the product securely', `https://example.com/hardening${ENTER}`);
+      await terminal.answer('Who owns support (team or role)', `Finance Support Team${ENTER}`);
+      await terminal.answer('First release line, e.g. "1.x"', ENTER);
+      await terminal.answer('Its general availability date', ENTER);
+      await terminal.answer('Its support level', ENTER);
+      await terminal.answer('Description (Markdown; the page text)', ENTER);
+    };
+
+    it('refuses an http link at the prompt in the words of check, then takes the https one', async () => {
+      const terminal = newCommand('product');
+      await productPrompts(terminal);
+      await terminal.answer('Documentation: how to install updates', `http://example.com/updates${ENTER}`);
+      await terminal.answerAfter(
+        'expected a web address starting with https://, found "http://example.com/updates"',
+        `${CLEAR}https://example.com/updates${ENTER}`,
+      );
+      await restOfProduct(terminal);
+
+      expect(await terminal.exitCode).toBe(0);
+      expect(terminal.text).toContain(
+        `✔ created ${path.join(contentDir, 'products', 'ledger-bridge.md')}: it passes check`,
+      );
+      expect(frontMatter('products/ledger-bridge.md')).toMatchObject({
+        docs: { updates: 'https://example.com/updates', secureUse: 'https://example.com/hardening' },
+      });
+      expect(errors()).toEqual([]);
+    });
+
+    it('does not ask why the date changes when a release line’s end of support is first announced', async () => {
+      const product = newCommand('product');
+      await productPrompts(product);
+      await product.answer('Documentation: how to install updates', `https://example.com/updates${ENTER}`);
+      await restOfProduct(product);
+      expect(await product.exitCode).toBe(0);
+
+      const terminal = newCommand('end-of-support');
+      await terminal.answer('Product', ENTER);
+      await terminal.answer('Release line', ENTER);
+      await terminal.answer('Day the notice is published', ENTER);
+      await terminal.answer('Last day of support (at least one year after the announcement)', ENTER);
+      await terminal.answer('What customers should do (Markdown)', `Move to 2.x.${ENTER}`);
+      await terminal.answer('What customers risk by staying after the date (Markdown)', ENTER);
+      await terminal.answer('URL of an earlier public announcement', ENTER);
+
+      expect(await terminal.exitCode).toBe(0);
+      expect(terminal.text).not.toContain('Why the date changes');
+      expect(frontMatter('products/ledger-bridge.md')).toMatchObject({
+        releases: [{ endOfSupport: { date: '2027-11-22', announced: '2026-11-22', migration: 'Move to 2.x.' } }],
+      });
+      expect(errors()).toEqual([]);
+    });
+
+    it('says there are no products yet instead of offering an empty list', async () => {
+      const terminal = newCommand('release-line');
+
+      expect(await terminal.exitCode).toBe(1);
+      expect(terminal.text).toContain(
+        'new release-line: there are no products yet; add one first with npm run new -- product\r\nnothing was written',
+      );
+    });
+  },
+);

@@ -4,7 +4,7 @@
  * does not allow, and leaves the rest of an edited file as the editor wrote it.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -167,7 +167,7 @@ describe('npm run new -- end-of-support', () => {
     ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      "new end-of-support: 2027-06-30 gives 7 months' notice from the announcement on 2026-11-22; the Code requires at least one year — the earliest allowed date is 2027-11-22\nnothing was written\n",
+      "new end-of-support: --end-date: 2027-06-30 gives 7 months' notice from the announcement on 2026-11-22; the Code requires at least one year — the earliest allowed date is 2027-11-22\nnothing was written\n",
     );
     expect(read('products/edge-gateway.md')).toBe(before);
   });
@@ -210,7 +210,7 @@ describe('npm run new -- end-of-support', () => {
     ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      "new end-of-support: moving the end of support of 5.x earlier, to 2027-06-30, is a new notice: it gives 7 months' notice from the change on 2026-11-22; the Code requires at least one year — the earliest allowed date is 2027-11-22 (or keep 2027-09-30)\nnothing was written\n",
+      "new end-of-support: --end-date: moving the end of support of 5.x earlier, to 2027-06-30, is a new notice: it gives 7 months' notice from the change on 2026-11-22; the Code requires at least one year — the earliest allowed date is 2027-11-22 (or keep 2027-09-30)\nnothing was written\n",
     );
   });
 });
@@ -309,8 +309,9 @@ describe('npm run new -- incident, incident-update, post-incident-report', () =>
     expect(errors()).toEqual([]);
   });
 
-  it('exits non-zero and prints check’s problem when the update does not pass', () => {
+  it('refuses an update timed after the build time, in the words of check, and writes nothing', () => {
     runNew('incident', open);
+    const before = read('incidents/INC-2026-0040.md');
     const result = runNew('incident-update', [
       '--id',
       'INC-2026-0040',
@@ -322,9 +323,30 @@ describe('npm run new -- incident, incident-update, post-incident-report', () =>
       '2026-11-23T08:00:00Z',
     ]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(
-      `error: ${contentDir}/incidents/INC-2026-0040.md:13 updates[1].at: 2026-11-23T08:00:00Z is after the build time 2026-11-22T23:59:59Z: post an update when it happens`,
+    expect(result.stderr).toBe(
+      'new incident-update: --at: 2026-11-23T08:00:00Z is after the build time 2026-11-22T23:59:59Z: post an update when it happens\nnothing was written\n',
     );
+    expect(read('incidents/INC-2026-0040.md')).toBe(before);
+  });
+
+  it('refuses an update in the same minute as the previous one, in the words of check, and writes nothing', () => {
+    runNew('incident', open);
+    const before = read('incidents/INC-2026-0040.md');
+    const result = runNew('incident-update', [
+      '--id',
+      'INC-2026-0040',
+      '--status',
+      'identified',
+      '--text',
+      'Found it.',
+      '--at',
+      '2026-11-22T09:00Z',
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'new incident-update: --at: 2026-11-22T09:00Z is not after the previous update (2026-11-22T09:00:00Z): list updates oldest first, each at its own time\nnothing was written\n',
+    );
+    expect(read('incidents/INC-2026-0040.md')).toBe(before);
   });
 });
 
@@ -380,5 +402,176 @@ describe('npm run new -- advisory, advisory-revision', () => {
         ),
     );
     expect(errors()).toEqual([]);
+  });
+});
+
+describe('npm run new in a new portal, whose content folder has no products, incidents or advisories yet', () => {
+  /** A new vendor's content: the demo's settings and policies under another name, nothing else. */
+  beforeEach(() => {
+    for (const folder of ['products', 'incidents', 'advisories'])
+      rmSync(path.join(contentDir, folder), { recursive: true });
+    writeFileSync(
+      path.join(contentDir, 'vendor.yml'),
+      read('vendor.yml').replace('name: Kestrel Software', 'name: Marlow Systems'),
+    );
+  });
+
+  const firstProduct = [
+    '--name',
+    'Marlow Ledger Bridge',
+    '--summary',
+    'Connects ledgers to payment networks.',
+    '--category',
+    'Finance',
+    '--updates-url',
+    'https://example.com/ledger-bridge/updates',
+    '--secure-use-url',
+    'https://example.com/ledger-bridge/hardening',
+    '--support-owner',
+    'Finance Support Team',
+  ];
+
+  it('creates the products folder for the first product, which passes check', () => {
+    const result = runNew('product', firstProduct);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(
+      `✔ created ${contentDir}/products/marlow-ledger-bridge.md: it passes check (as of 2026-11-22)`,
+    );
+    expect(result.status).toBe(0);
+    expect(frontMatter('products/marlow-ledger-bridge.md')['identifiers']).toEqual({
+      purl: 'pkg:generic/marlow/marlow-ledger-bridge',
+    });
+    expect(errors()).toEqual([]);
+  });
+
+  it('creates the incidents folder for the first incident', () => {
+    runNew('product', firstProduct);
+    const result = runNew('incident', [
+      '--title',
+      'Payments delayed',
+      '--product',
+      'marlow-ledger-bridge',
+      '--impact',
+      'minor',
+      '--text',
+      'Payments are delayed by up to ten minutes.',
+      '--at',
+      '2026-11-22T09:00:00Z',
+    ]);
+    expect(result.status).toBe(0);
+    expect(frontMatter('incidents/INC-2026-0001.md')['id']).toBe('INC-2026-0001');
+    expect(errors()).toEqual([]);
+  });
+
+  it('creates the advisories folder for the first advisory, with an id made from the vendor’s initials', () => {
+    runNew('product', firstProduct);
+    const result = runNew('advisory', [
+      '--title',
+      'Replayed payment instructions',
+      '--summary',
+      'A replayed instruction could be accepted twice. Fixed in 1.0.4.',
+      '--cvss',
+      'CVSS:3.1/AV:N/AC:H/PR:L/UI:N/S:U/C:N/I:H/A:N',
+      '--product',
+      'marlow-ledger-bridge',
+      '--release',
+      '1.x',
+      '--affected',
+      '1.0.0 to 1.0.3',
+      '--fixed',
+      '1.0.4',
+      '--remediation-text',
+      'Upgrade to 1.0.4 or later.',
+    ]);
+    expect(result.stdout).toContain(`✔ created ${contentDir}/advisories/MSSA-2026-0001.md: it passes check`);
+    expect(result.status).toBe(0);
+    expect(errors()).toEqual([]);
+  });
+
+  it('says there are no products yet when a command needs one, instead of an empty list', () => {
+    const result = runNew('release-line', ['--product', 'marlow-ledger-bridge', '--name', '2.x']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'new release-line: --product "marlow-ledger-bridge": there are no products yet; add one first with npm run new -- product\nnothing was written\n',
+    );
+  });
+
+  it('says there are no open incidents yet when posting an update', () => {
+    const result = runNew('incident-update', ['--id', 'INC-2026-0001', '--status', 'resolved', '--text', 'Fixed.']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'new incident-update: --id "INC-2026-0001": there are no open incidents; open one with npm run new -- incident\nnothing was written\n',
+    );
+  });
+
+  it('says there are no advisories yet when revising one', () => {
+    const result = runNew('advisory-revision', ['--id', 'MSSA-2026-0001', '--summary', 'Fixed in 1.0.4.']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'new advisory-revision: --id "MSSA-2026-0001": there are no advisories yet; publish one with npm run new -- advisory\nnothing was written\n',
+    );
+  });
+
+  it('shows help without the demo vendor’s names', () => {
+    for (const kind of ['product', 'release-line', 'end-of-support', 'incident', 'advisory']) {
+      const result = runNew(kind, ['--help']);
+      expect(result.status).toBe(0);
+      expect(result.stdout).not.toMatch(/kestrel|edge|gateway|identity|KSA/i);
+    }
+  });
+});
+
+describe('npm run new refuses what check would refuse, in check’s words, and writes nothing', () => {
+  it('refuses a documentation link that is not https', () => {
+    const result = runNew('product', [...newProduct, '--updates-url', 'http://docs.example.com/updates']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'new product: --updates-url: expected a web address starting with https://, found "http://docs.example.com/updates"\nnothing was written\n',
+    );
+    expect(existsSync(path.join(contentDir, 'products', 'kestrel-mail-relay.md'))).toBe(false);
+  });
+
+  it('refuses a slug that is not URL-safe', () => {
+    const result = runNew('product', [...newProduct, '--slug', 'Mail Relay']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'new product: --slug: "Mail Relay" is not URL-safe: use lower-case letters, digits and single hyphens, e.g. "example-product"\nnothing was written\n',
+    );
+  });
+
+  it('refuses a reason for a first announcement: a reason is given only when a published date moves', () => {
+    const before = read('products/edge-gateway.md');
+    const result = runNew('end-of-support', ['--product', 'edge-gateway', '--release', '6.x', '--reason', 'Because.']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'new end-of-support: --reason is only for moving a published end-of-support date\nnpm run new -- end-of-support --help lists the flags\n',
+    );
+    expect(read('products/edge-gateway.md')).toBe(before);
+  });
+
+  it('refuses an advisory whose remediation link is not https', () => {
+    const result = runNew('advisory', [
+      '--title',
+      'Header injection',
+      '--summary',
+      'A crafted request can inject response headers.',
+      '--cvss',
+      'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:L/I:L/A:N',
+      '--product',
+      'edge-gateway',
+      '--release',
+      '6.x',
+      '--affected',
+      '6.0.0 to 6.2.1',
+      '--remediation-text',
+      'Upgrade.',
+      '--remediation-url',
+      'http://example.com/fix',
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'new advisory: --remediation-url: expected a web address starting with https://, found "http://example.com/fix"\nnothing was written\n',
+    );
+    expect(existsSync(path.join(contentDir, 'advisories', 'KSA-2026-0013.md'))).toBe(false);
   });
 });

@@ -103,7 +103,7 @@ const cases: [string, (content: Fixture) => void, string][] = [
   [
     'a slug that is not URL-safe',
     withProduct({ slug: 'Edge Gateway' }),
-    'products/gateway.md:2 slug: "Edge Gateway" is not URL-safe: use lower-case letters, digits and single hyphens, e.g. "edge-gateway"',
+    'products/gateway.md:2 slug: "Edge Gateway" is not URL-safe: use lower-case letters, digits and single hyphens, e.g. "example-product"',
   ],
   [
     'a web address with a space in it',

@@ -4,9 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { CalendarDate } from '../../registry/calendarDate.ts';
+import { utcDateOf, type CalendarDate } from '../../registry/calendarDate.ts';
 import type { SourceDocument } from '../../registry/source/document.ts';
-import { readContentFiles } from '../../registry/source/readContentFiles.ts';
+import { displayPath, readContentFiles } from '../../registry/source/readContentFiles.ts';
 import { ScaffoldError } from './frontMatterFile.ts';
 import type { Answers, Question } from './questions.ts';
 
@@ -17,12 +17,17 @@ export interface ScaffoldContext {
   readonly today: CalendarDate;
   /** Now (UTC) to the minute, e.g. "2026-11-22T09:00:00Z". */
   readonly now: string;
+  /** The build time check uses, e.g. "2026-11-22T23:59:59Z": nothing may be dated after it. */
+  readonly buildTime: string;
   readonly documents: readonly SourceDocument[];
 }
 
-export interface Written {
-  /** Absolute path of the file written. */
+/** A file as a command would write it; it is written only once it passes check. */
+export interface Draft {
+  /** Absolute path of the file. */
   readonly file: string;
+  /** The whole file. */
+  readonly text: string;
   readonly action: 'created' | 'updated';
   /** What the editor may want to do next, in a sentence. */
   readonly next?: string | undefined;
@@ -32,12 +37,18 @@ export interface Scaffold {
   /** One line for the usage text. */
   readonly summary: string;
   questions(context: ScaffoldContext): Question[];
-  /** Writes the file, or throws a ScaffoldError (nothing written) saying why not. */
-  write(answers: Answers, context: ScaffoldContext): Written;
+  /** The file to write, or a ScaffoldError saying why not. Writes nothing itself. */
+  draft(answers: Answers, context: ScaffoldContext): Draft;
 }
 
-export function createContext(contentDir: string, today: CalendarDate, now: string): ScaffoldContext {
-  return { contentDir: path.resolve(contentDir), today, now, documents: readContentFiles(contentDir).documents };
+export function createContext(contentDir: string, buildTime: Date, now: string): ScaffoldContext {
+  return {
+    contentDir: path.resolve(contentDir),
+    today: utcDateOf(buildTime),
+    now,
+    buildTime: utcInstant(buildTime),
+    documents: readContentFiles(contentDir).documents,
+  };
 }
 
 type Fields = Record<string, unknown>;
@@ -50,7 +61,22 @@ export interface ProductEntry {
   readonly slug: string;
   readonly file: string;
   readonly releaseLines: readonly string[];
+  /** Release line → its published end-of-support date, for the lines that have one. */
+  readonly endOfSupport: ReadonlyMap<string, string>;
 }
+
+/** What to say when the content folder has no products yet. */
+export const NO_PRODUCTS = 'there are no products yet; add one first with npm run new -- product';
+
+/** What to say when support-levels.yml defines no level. */
+export const NO_SUPPORT_LEVELS =
+  'there are no support levels yet; define them in support-levels.yml (see docs/content-reference.md)';
+
+/** What to say when there is no incident or advisory to choose from. */
+export const NONE_YET = {
+  incident: 'there are no incidents yet; open one with npm run new -- incident',
+  advisory: 'there are no advisories yet; publish one with npm run new -- advisory',
+} as const;
 
 export function productsIn(context: ScaffoldContext): ProductEntry[] {
   return context.documents
@@ -62,6 +88,12 @@ export function productsIn(context: ScaffoldContext): ProductEntry[] {
         slug: String(data['slug']),
         file: path.resolve(document.file),
         releaseLines: releases.map((release) => String(release['name'])),
+        endOfSupport: new Map(
+          releases.flatMap((release) => {
+            const notice = release['endOfSupport'] as Fields | undefined;
+            return notice?.['date'] ? [[String(release['name']), String(notice['date'])] as const] : [];
+          }),
+        ),
       };
     })
     .sort((a, b) => a.slug.localeCompare(b.slug));
@@ -71,7 +103,9 @@ export function findProduct(context: ScaffoldContext, slug: string): ProductEntr
   const product = productsIn(context).find((entry) => entry.slug === slug);
   if (!product) {
     const known = productsIn(context).map((entry) => entry.slug);
-    throw new ScaffoldError(`there is no product "${slug}": use one of ${known.join(', ')}`);
+    throw new ScaffoldError(
+      known.length === 0 ? NO_PRODUCTS : `there is no product "${slug}": use one of ${known.join(', ')}`,
+    );
   }
   return product;
 }
@@ -89,6 +123,7 @@ export function productQuestion(
     required: true,
     placeholder: 'SLUG',
     options: () => productsIn(context).map((entry) => entry.slug),
+    none: NO_PRODUCTS,
   };
 }
 
@@ -126,8 +161,13 @@ export function documentsOf(context: ScaffoldContext, kind: 'incident' | 'adviso
 }
 
 export function findDocument(context: ScaffoldContext, kind: 'incident' | 'advisory', id: string): DocumentEntry {
-  const found = documentsOf(context, kind).find((entry) => entry.id === id);
-  if (!found) throw new ScaffoldError(`there is no ${kind} "${id}" in ${context.contentDir}`);
+  const documents = documentsOf(context, kind);
+  const found = documents.find((entry) => entry.id === id);
+  if (!found) {
+    throw new ScaffoldError(
+      documents.length === 0 ? NONE_YET[kind] : `there is no ${kind} "${id}" in ${displayPath(context.contentDir)}`,
+    );
+  }
   return found;
 }
 
@@ -165,7 +205,7 @@ export function nextId(
   return `${prefix}-${year}-${String(next).padStart(width, '0')}`;
 }
 
-/** "Kestrel Edge Gateway" → "kestrel-edge-gateway". */
+/** "Example Product Server" → "example-product-server". */
 export function slugify(text: string): string {
   return text
     .normalize('NFKD')

@@ -3,7 +3,7 @@
  * the `yaml` package's Document API, so comments, key order, quoting and block scalars that the
  * editor wrote survive a scaffolding command; only the nodes the command changes are new.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Document, isMap, isSeq, parseDocument, Scalar, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import { splitFrontMatter } from '../../registry/source/frontMatter.ts';
 
@@ -62,10 +62,6 @@ function keepFoldedScalars(data: Document): string {
 }
 
 const SOURCE = Symbol('front matter as read');
-
-export function writeMarkdownDocument(file: string, document: MarkdownDocument): void {
-  writeFileSync(file, markdownText(document));
-}
 
 /** A new Markdown document from plain data, written with the same conventions. */
 export function newMarkdownDocument(data: Record<string, unknown>, body: string): MarkdownDocument {

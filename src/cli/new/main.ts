@@ -2,12 +2,12 @@
  * npm run new -- <kind> [flags]: scaffolding for vendor editors. Each command writes or edits one
  * content file, then runs the same check as `npm run check` and says whether the file passes.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import * as prompts from '@clack/prompts';
 import { printProblems } from '../report.ts';
 import { BuildTimeError, resolveBuildTime } from '../../registry/buildTime.ts';
-import { utcDateOf } from '../../registry/calendarDate.ts';
 import { checkContent, defaultContentDir } from '../../registry/loadRegistry.ts';
 import { displayPath } from '../../registry/source/readContentFiles.ts';
 import { createContext, utcInstant, type Scaffold } from './context.ts';
@@ -81,7 +81,7 @@ export async function main(
     const buildDate = typeof early.values.date === 'string' ? early.values.date : undefined;
     const buildTime = resolveBuildTime(buildDate);
     const clock = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-    const context = createContext(contentDir, utcDateOf(buildTime), utcInstant(clock));
+    const context = createContext(contentDir, buildTime, utcInstant(clock));
     const questions = scaffold.questions(context);
     const flags = parseOptions(questions, rest);
     if (flags['help']) {
@@ -91,29 +91,36 @@ export async function main(
     const givenFlags = Object.keys(flags).filter((flag) => flag !== 'content' && flag !== 'date');
     if (interactive) prompts.intro(`Trustline: ${scaffold.summary}`);
     const answers = await collectAnswers(questions, flags, interactive, givenFlags.length === 0);
-    const written = scaffold.write(answers, context);
+    const draft = scaffold.draft(answers, context);
 
-    const checked = checkContent({ contentDir, buildDate: buildTime.toISOString() });
-    // The written file's problems in full; elsewhere only errors (npm run check shows the rest).
-    const own = checked.problems.filter((problem) => path.resolve(problem.file) === written.file);
+    // The draft is checked as it would be written, and written only when it passes.
+    const checked = checkContent({
+      contentDir,
+      buildDate: buildTime.toISOString(),
+      unsaved: new Map([[draft.file, draft.text]]),
+    });
+    // The draft's problems in full; elsewhere only errors (npm run check shows the rest).
+    const own = checked.problems.filter((problem) => path.resolve(problem.file) === draft.file);
     const otherErrors = checked.problems.filter(
-      (problem) => problem.severity === 'error' && path.resolve(problem.file) !== written.file,
+      (problem) => problem.severity === 'error' && path.resolve(problem.file) !== draft.file,
     );
     printProblems([...own, ...otherErrors]);
-    const fileLabel = displayPath(written.file);
+    const fileLabel = displayPath(draft.file);
     const ownErrors = own.filter((problem) => problem.severity === 'error');
     if (ownErrors.length > 0) {
       console.error(
-        `✖ ${written.action} ${fileLabel}, but it does not pass check (${ownErrors.length} ${ownErrors.length === 1 ? 'error' : 'errors'} above): fix ${ownErrors.length === 1 ? 'it' : 'them'} and run npm run check`,
+        `✖ ${fileLabel} would not pass check (${ownErrors.length} ${ownErrors.length === 1 ? 'error' : 'errors'} above): nothing was written`,
       );
       return 1;
     }
-    console.log(`✔ ${written.action} ${fileLabel}: it passes check (as of ${context.today})`);
+    mkdirSync(path.dirname(draft.file), { recursive: true });
+    writeFileSync(draft.file, draft.text, { flag: draft.action === 'created' ? 'wx' : 'w' });
+    console.log(`✔ ${draft.action} ${fileLabel}: it passes check (as of ${context.today})`);
     if (otherErrors.length > 0)
       console.error(
         `  other files have ${otherErrors.length} ${otherErrors.length === 1 ? 'error' : 'errors'} (above)`,
       );
-    if (written.next) console.log(`  next: ${written.next}`);
+    if (draft.next) console.log(`  next: ${draft.next}`);
     if (interactive) prompts.outro('Preview it with npm run dev');
     return 0;
   } catch (error) {

@@ -4,6 +4,7 @@
  * a missing required value is a usage error that names the flag.
  */
 import * as prompts from '@clack/prompts';
+import type { ZodType } from 'zod';
 import { ScaffoldError } from './frontMatterFile.ts';
 
 export type Answer = string | string[] | boolean | undefined;
@@ -28,6 +29,17 @@ export interface Question {
   readonly splitOnCommas?: boolean | undefined;
   /** Asked only when this returns true. */
   readonly when?: ((answers: Answers) => boolean) | undefined;
+  /** Why the flag is refused when `when` is false, e.g. "is only for moving a published date". */
+  readonly notApplicable?: string | undefined;
+  /** What to say when there is nothing to choose from yet, and what to do about it. */
+  readonly none?: string | undefined;
+  /** Why a value would not pass check, in check's own words; undefined when it would. */
+  readonly validate?: ((value: string, answers: Answers) => string | undefined) | undefined;
+}
+
+/** The check of a field's schema: the schema's own message for a value it refuses. */
+export function bySchema(schema: ZodType): (value: string) => string | undefined {
+  return (value) => schema.safeParse(value).error?.issues[0]?.message;
 }
 
 export type Flags = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -47,10 +59,16 @@ export async function collectAnswers(
   const answers: Answers = {};
   const missing: string[] = [];
   for (const question of questions) {
-    if (question.when && !question.when(answers)) continue;
     const given = fromFlag(question, flags[question.flag]);
+    if (question.when && !question.when(answers)) {
+      if (given !== undefined && question.notApplicable) {
+        throw new UsageError(`--${question.flag} ${question.notApplicable}`);
+      }
+      continue;
+    }
     if (given !== undefined) {
       checkOption(question, given, answers);
+      checkAnswer(question, given, answers);
       answers[question.flag] = given;
       continue;
     }
@@ -58,7 +76,9 @@ export async function collectAnswers(
     if (interactive && (askOptional || question.required)) {
       answers[question.flag] = await ask(question, fallback, answers);
     } else if (fallback !== undefined) {
-      answers[question.flag] = question.type === 'list' ? [fallback] : fallback;
+      const answer = question.type === 'list' ? [fallback] : fallback;
+      checkAnswer(question, answer, answers);
+      answers[question.flag] = answer;
     } else if (question.required) {
       missing.push(`--${question.flag}${question.placeholder ? ` ${question.placeholder}` : ''}`);
     }
@@ -81,14 +101,41 @@ function fromFlag(question: Question, value: Flags[string]): Answer {
 
 function checkOption(question: Question, answer: Answer, answers: Answers): void {
   const options = question.options?.(answers);
-  if (!options || typeof answer !== 'string') return;
-  if (!options.includes(answer)) {
-    throw new UsageError(`--${question.flag} "${answer}" is not one of: ${options.join(', ')}`);
+  if (!options || typeof answer === 'boolean' || answer === undefined) return;
+  for (const value of typeof answer === 'string' ? [answer] : answer) {
+    if (options.includes(value)) continue;
+    if (options.length === 0) throw new ScaffoldError(`--${question.flag} "${value}": ${noneOf(question)}`);
+    throw new UsageError(`--${question.flag} "${value}" is not one of: ${options.join(', ')}`);
   }
 }
 
+/** Refuses a value check would refuse, with check's words (nothing has been written yet). */
+function checkAnswer(question: Question, answer: Answer, answers: Answers): void {
+  for (const value of typeof answer === 'string' ? [answer] : Array.isArray(answer) ? answer : []) {
+    const problem = question.validate?.(value, answers);
+    if (problem) throw new ScaffoldError(`--${question.flag}: ${problem}`);
+  }
+}
+
+const noneOf = (question: Question) => question.none ?? `there is nothing to choose for --${question.flag} yet`;
+
 async function ask(question: Question, fallback: string | undefined, answers: Answers): Promise<Answer> {
   const options = (question.promptOptions ?? question.options)?.(answers);
+  if (options?.length === 0) {
+    // Nothing to choose from: a required choice cannot be answered, an optional one is skipped.
+    if (question.required) throw new ScaffoldError(noneOf(question));
+    return undefined;
+  }
+  const validate = (value: string | undefined) => {
+    const text = value?.trim() ?? '';
+    if (text === '') return question.required ? 'required' : undefined;
+    const values = question.type === 'list' ? text.split(question.splitOnCommas ? ',' : '\n') : [text];
+    for (const part of values) {
+      const problem = question.validate?.(part.trim(), answers);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
   let result: unknown;
   if (question.type === 'yes-no') {
     result = await prompts.confirm({ message: question.message, initialValue: fallback === 'true' });
@@ -109,7 +156,7 @@ async function ask(question: Question, fallback: string | undefined, answers: An
       message: question.message,
       ...(fallback !== undefined ? { initialValue: fallback } : {}),
       placeholder: question.required ? '' : '(optional: press Enter to skip)',
-      validate: (value) => (question.required && !value?.trim() ? 'required' : undefined),
+      validate,
     });
   }
   if (prompts.isCancel(result)) {
@@ -148,7 +195,11 @@ export function usageOf(questions: readonly Question[]): string {
   return questions
     .map((question) => {
       const flag = `--${question.flag}${question.type === 'yes-no' ? '' : ` ${question.placeholder ?? 'TEXT'}`}`;
-      const note = question.required ? '' : ' (optional)';
+      const note = question.required
+        ? ''
+        : question.notApplicable
+          ? ` (optional; ${question.notApplicable.replace(/^is /, '')})`
+          : ' (optional)';
       return `  ${flag.padEnd(34)} ${question.message}${note}`;
     })
     .join('\n');

@@ -5,6 +5,19 @@
 import { incidentStatuses, maintenanceStatuses } from '../schema/incident.ts';
 import { parsed, reportAt, type ParsedDocuments, type RuleContext } from './context.ts';
 
+/** The rule's messages; scaffolding (npm run new) refuses an answer with the same words. */
+export const windowEndNotAfterStart = (end: string, start: string) => `${end} is not after the start ${start}`;
+export const updateNotAfterPrevious = (at: string, previous: string) =>
+  `${at} is not after the previous update (${previous}): list updates oldest first, each at its own time`;
+export const updateAfterBuildTime = (at: string, buildTime: string) =>
+  `${at} is after the build time ${buildTime}: post an update when it happens`;
+export const startedAfterFirstUpdate = (started: string, firstUpdate: string) =>
+  `${started} is after the first update (${firstUpdate}): an incident starts before it is reported`;
+export const reportBeforeResolution = (published: string, finalStatus: string, resolvedAt: string) =>
+  `${published} is before the incident was ${finalStatus} (${resolvedAt})`;
+export const reportAfterBuildTime = (published: string, buildTime: string) =>
+  `${published} is after the build time ${buildTime}: publish the report when it is ready`;
+
 const FINAL_STATUS = { incident: 'resolved', maintenance: 'completed' } as const;
 
 export function checkIncidents(documents: ParsedDocuments, context: RuleContext): void {
@@ -34,7 +47,7 @@ export function checkIncidents(documents: ParsedDocuments, context: RuleContext)
     const windowStart = ifParsed(window?.start, 'window', 'start');
     const windowEnd = ifParsed(window?.end, 'window', 'end');
     if (window && windowStart && windowEnd && Date.parse(windowEnd) <= Date.parse(windowStart)) {
-      reportAt(context, 'error', incident, ['window', 'end'], `${windowEnd} is not after the start ${windowStart}`);
+      reportAt(context, 'error', incident, ['window', 'end'], windowEndNotAfterStart(windowEnd, windowStart));
     }
 
     updates.forEach((update, index) => {
@@ -52,22 +65,10 @@ export function checkIncidents(documents: ParsedDocuments, context: RuleContext)
       const at = ifParsed(update.at, ...path, 'at');
       const previous = index > 0 ? ifParsed(updates[index - 1]?.at, 'updates', index - 1, 'at') : undefined;
       if (at !== undefined && previous !== undefined && Date.parse(at) <= Date.parse(previous)) {
-        reportAt(
-          context,
-          'error',
-          incident,
-          [...path, 'at'],
-          `${at} is not after the previous update (${previous}): list updates oldest first, each at its own time`,
-        );
+        reportAt(context, 'error', incident, [...path, 'at'], updateNotAfterPrevious(at, previous));
       }
       if (at !== undefined && Date.parse(at) > buildTime) {
-        reportAt(
-          context,
-          'error',
-          incident,
-          [...path, 'at'],
-          `${at} is after the build time ${context.buildTime}: post an update when it happens`,
-        );
+        reportAt(context, 'error', incident, [...path, 'at'], updateAfterBuildTime(at, context.buildTime));
       }
       if (status === finalStatus && index < updates.length - 1) {
         reportAt(
@@ -88,13 +89,7 @@ export function checkIncidents(documents: ParsedDocuments, context: RuleContext)
       firstAt !== undefined &&
       Date.parse(started) > Date.parse(firstAt)
     ) {
-      reportAt(
-        context,
-        'error',
-        incident,
-        ['started'],
-        `${started} is after the first update (${firstAt}): an incident starts before it is reported`,
-      );
+      reportAt(context, 'error', incident, ['started'], startedAfterFirstUpdate(started, firstAt));
     }
 
     if (!postIncidentReport) continue;
@@ -119,7 +114,7 @@ export function checkIncidents(documents: ParsedDocuments, context: RuleContext)
         'error',
         incident,
         ['postIncidentReport', 'published'],
-        `${published} is before the incident was ${finalStatus} (${lastAt})`,
+        reportBeforeResolution(published, finalStatus, lastAt),
       );
     }
     if (published !== undefined && Date.parse(published) > buildTime) {
@@ -128,7 +123,7 @@ export function checkIncidents(documents: ParsedDocuments, context: RuleContext)
         'error',
         incident,
         ['postIncidentReport', 'published'],
-        `${published} is after the build time ${context.buildTime}: publish the report when it is ready`,
+        reportAfterBuildTime(published, context.buildTime),
       );
     }
   }

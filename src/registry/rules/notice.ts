@@ -108,13 +108,7 @@ export function checkNotices(documents: ParsedDocuments, context: RuleContext): 
           return;
         }
         if (event.on > context.buildDate) {
-          reportAt(
-            context,
-            'error',
-            product,
-            onPath,
-            `${event.on} is after the build date ${context.buildDate}: a notice counts from the day it is published, so it cannot be dated in the future`,
-          );
+          reportAt(context, 'error', product, onPath, announcedAfterBuildDate(event.on, context.buildDate));
           return;
         }
         if (event.kind !== 'extended') checkOneYear(context, product, datePath, event, releaseLine.name);
@@ -157,15 +151,32 @@ function checkOneYear(
   event: NoticeEvent,
   lineName: string,
 ): void {
-  const earliest = addOneYear(event.on);
-  if (event.endOfSupport >= earliest) return;
-  const months = wholeMonthsBetween(event.on, event.endOfSupport);
+  const change = event.kind === 'announced' ? undefined : { releaseLine: lineName, previous: String(event.previous) };
+  const message = shortNoticeReason(event.endOfSupport, event.on, change);
+  if (message) reportAt(context, 'error', product, path, message);
+}
+
+/** Why an announcement date is refused when it is after the build date. */
+export const announcedAfterBuildDate = (announced: CalendarDate, buildDate: CalendarDate): string =>
+  `${announced} is after the build date ${buildDate}: a notice counts from the day it is published, so it cannot be dated in the future`;
+
+/**
+ * Why an end-of-support date gives less than the year of notice the Code requires (4.2), or
+ * undefined when it gives enough. `change` when the date moves earlier: that is a new notice.
+ * Scaffolding (npm run new -- end-of-support) refuses a date with the same words.
+ */
+export function shortNoticeReason(
+  endOfSupport: CalendarDate,
+  announced: CalendarDate,
+  change?: { releaseLine: string; previous: CalendarDate } | undefined,
+): string | undefined {
+  const earliest = addOneYear(announced);
+  if (endOfSupport >= earliest) return undefined;
+  const months = wholeMonthsBetween(announced, endOfSupport);
   const given = months === 1 ? "1 month's" : `${months} months'`;
-  const message =
-    event.kind === 'announced'
-      ? `${event.endOfSupport} gives ${given} notice from the announcement on ${event.on}; the Code requires at least one year — the earliest allowed date is ${earliest}`
-      : `moving the end of support of ${lineName} earlier, to ${event.endOfSupport}, is a new notice: it gives ${given} notice from the change on ${event.on}; the Code requires at least one year — the earliest allowed date is ${earliest} (or keep ${event.previous})`;
-  reportAt(context, 'error', product, path, message);
+  return change
+    ? `moving the end of support of ${change.releaseLine} earlier, to ${endOfSupport}, is a new notice: it gives ${given} notice from the change on ${announced}; the Code requires at least one year — the earliest allowed date is ${earliest} (or keep ${change.previous})`
+    : `${endOfSupport} gives ${given} notice from the announcement on ${announced}; the Code requires at least one year — the earliest allowed date is ${earliest}`;
 }
 
 /** Returns whether the shallow-clone problem has been reported (once per check). */

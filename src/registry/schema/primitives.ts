@@ -23,10 +23,12 @@ export const timestamp = z
   );
 
 /** Lower-case words joined by hyphens: safe in every URL and file name. */
-export const slug = z.string({ error: 'expected a slug such as "edge-gateway"' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-  error: (issue) =>
-    `"${String(issue.input)}" is not URL-safe: use lower-case letters, digits and single hyphens, e.g. "edge-gateway"`,
-});
+export const slug = z
+  .string({ error: 'expected a slug such as "example-product"' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not URL-safe: use lower-case letters, digits and single hyphens, e.g. "example-product"`,
+  });
 
 /** Identifiers such as INC-2026-0142 or NWSA-2026-0003: letters, digits, hyphens. */
 export const documentId = z

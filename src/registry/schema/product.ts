@@ -63,7 +63,7 @@ const releaseLine = z
     successor: z
       .string()
       .regex(/^([a-z0-9]+(?:-[a-z0-9]+)*\/)?[A-Za-z0-9][A-Za-z0-9 .+_-]{0,39}$/, {
-        error: 'expected a release line name ("6.x") or product and line ("edge-gateway/6.x")',
+        error: 'expected a release line name ("6.x") or product and line ("example-product/2.x")',
       })
       .optional()
       .describe('The release line customers should move to: "6.x" in this product or "other-product/2.x".'),
@@ -73,7 +73,7 @@ const releaseLine = z
 export const productSchema = z
   .strictObject({
     slug: slug.describe('URL name of the product: /products/<slug>/.'),
-    name: plainText(80).describe('Product name, e.g. "Kestrel Edge Gateway".'),
+    name: plainText(80).describe('Product name as customers know it, e.g. "Example Product".'),
     summary: plainText(300).describe('One sentence shown in the catalogue.'),
     category: plainText(60).describe('Catalogue category, e.g. "Networking".'),
     identifiers: z
@@ -81,14 +81,14 @@ export const productSchema = z
         purl: z
           .string()
           .regex(/^pkg:[a-z][a-z0-9.+-]*\/[^\s@?#]+$/, {
-            error: 'expected a package URL without version, such as "pkg:generic/kestrel/edge-gateway"',
+            error: 'expected a package URL without version, such as "pkg:generic/example/example-product"',
           })
           .optional()
           .describe('Package URL without version; the release line is added as the version.'),
         cpe: z
           .string()
           .regex(/^cpe:2\.3:[aho]:[^:\s]+:[^:\s]+(:[^:\s]+){8}$/, {
-            error: 'expected a CPE 2.3 name with 13 parts, such as "cpe:2.3:a:kestrel:edge_gateway:*:*:*:*:*:*:*:*"',
+            error: 'expected a CPE 2.3 name with 13 parts, such as "cpe:2.3:a:example:example_product:*:*:*:*:*:*:*:*"',
           })
           .optional()
           .describe('CPE 2.3 name of the product, version part "*".'),
@@ -114,3 +114,6 @@ export const productSchema = z
 export type ProductData = z.output<typeof productSchema>;
 export type ReleaseLineData = ProductData['releases'][number];
 export type EndOfSupportData = NonNullable<ReleaseLineData['endOfSupport']>;
+
+/** The parts of a product, so that scaffolding checks each answer with the field's own schema. */
+export { dateChange as dateChangeSchema, endOfSupport as endOfSupportSchema, releaseLine as releaseLineSchema };

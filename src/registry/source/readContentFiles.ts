@@ -41,12 +41,21 @@ export function listContentFiles(contentDir: string): string[] {
   return found.sort();
 }
 
-export function readContentFiles(contentDir: string): ContentFiles {
+/**
+ * Reads and parses every content file. `unsaved` holds files as a command is about to write them
+ * (absolute path → text): they are read from there instead of the disk, new ones included.
+ */
+export function readContentFiles(contentDir: string, unsaved?: ReadonlyMap<string, string>): ContentFiles {
   const problems: Problem[] = [];
   const documents: SourceDocument[] = [];
   let files: string[];
   try {
     files = listContentFiles(contentDir);
+    for (const absolutePath of unsaved?.keys() ?? []) {
+      const relativePath = path.relative(contentDir, absolutePath).split(path.sep).join('/');
+      if (!files.includes(relativePath)) files.push(relativePath);
+    }
+    files.sort();
   } catch {
     problems.push({
       severity: 'error',
@@ -67,7 +76,7 @@ export function readContentFiles(contentDir: string): ContentFiles {
       });
       continue;
     }
-    const text = readText(absolutePath, file, problems);
+    const text = unsaved?.get(absolutePath) ?? readText(absolutePath, file, problems);
     if (text === undefined) continue;
     const document = parseContentText(kind, file, text, problems);
     if (document) documents.push(document);

@@ -5,31 +5,17 @@
  * and a moved date is recorded as a change so the history stays public.
  */
 import { isMap, isSeq, type YAMLMap } from 'yaml';
-import { addOneYear, isCalendarDate, wholeMonthsBetween, type CalendarDate } from '../../../registry/calendarDate.ts';
-import { findProduct, productQuestion, type Scaffold } from '../context.ts';
-import { appendTo, readMarkdownDocument, ScaffoldError, setField, writeMarkdownDocument } from '../frontMatterFile.ts';
-import { optionalTextOf, textOf, type Answers } from '../questions.ts';
+import { addOneYear, isCalendarDate, type CalendarDate } from '../../../registry/calendarDate.ts';
+import { announcedAfterBuildDate, shortNoticeReason } from '../../../registry/rules/notice.ts';
+import { calendarDate, httpsUrl } from '../../../registry/schema/primitives.ts';
+import { dateChangeSchema, endOfSupportSchema } from '../../../registry/schema/product.ts';
+import { findProduct, productQuestion, type Scaffold, type ScaffoldContext } from '../context.ts';
+import { appendTo, markdownText, readMarkdownDocument, ScaffoldError, setField } from '../frontMatterFile.ts';
+import { bySchema, optionalTextOf, textOf, type Answers } from '../questions.ts';
 
-/** Why a date gives too little notice, in the words of the notice rule (src/registry/rules/notice.ts). */
-export function shortNoticeReason(
-  endOfSupport: CalendarDate,
-  announced: CalendarDate,
-  change?: { releaseLine: string; previous: CalendarDate } | undefined,
-): string | undefined {
-  const earliest = addOneYear(announced);
-  if (endOfSupport >= earliest) return undefined;
-  const months = wholeMonthsBetween(announced, endOfSupport);
-  const given = months === 1 ? "1 month's" : `${months} months'`;
-  return change
-    ? `moving the end of support of ${change.releaseLine} earlier, to ${endOfSupport}, is a new notice: it gives ${given} notice from the change on ${announced}; the Code requires at least one year — the earliest allowed date is ${earliest} (or keep ${change.previous})`
-    : `${endOfSupport} gives ${given} notice from the announcement on ${announced}; the Code requires at least one year — the earliest allowed date is ${earliest}`;
-}
-
-const dateFlag = (answers: Answers, flag: string): CalendarDate => {
-  const value = textOf(answers, flag);
-  if (!isCalendarDate(value)) throw new ScaffoldError(`--${flag} "${value}" is not a date written as YYYY-MM-DD`);
-  return value;
-};
+/** The end-of-support date the chosen release line has now, if it has one. */
+const publishedDate = (context: ScaffoldContext, answers: Answers): CalendarDate | undefined =>
+  findProduct(context, String(answers['product'])).endOfSupport.get(String(answers['release']));
 
 export const endOfSupport: Scaffold = {
   summary: 'announce the end of support of a release line, or move its date',
@@ -49,6 +35,9 @@ export const endOfSupport: Scaffold = {
       required: true,
       placeholder: 'YYYY-MM-DD',
       default: () => context.today,
+      validate: (value) =>
+        bySchema(calendarDate)(value) ??
+        (value > context.today ? announcedAfterBuildDate(value, context.today) : undefined),
     },
     {
       flag: 'end-date',
@@ -59,17 +48,44 @@ export const endOfSupport: Scaffold = {
         typeof answers['announced'] === 'string' && isCalendarDate(answers['announced'])
           ? addOneYear(answers['announced'])
           : undefined,
+      validate: (value, answers) => {
+        const notADate = bySchema(calendarDate)(value);
+        if (notADate) return notADate;
+        const announced = String(answers['announced']);
+        const previous = publishedDate(context, answers);
+        if (previous === undefined) return shortNoticeReason(value, announced);
+        if (value === previous) return `the end of support of ${String(answers['release'])} is already ${value}`;
+        // A date moved earlier is a new notice, counted from the day of the change; an extension is not.
+        return value < previous
+          ? shortNoticeReason(value, announced, { releaseLine: String(answers['release']), previous })
+          : undefined;
+      },
     },
-    { flag: 'migration', message: 'What customers should do (Markdown)' },
-    { flag: 'risk', message: 'What customers risk by staying after the date (Markdown)' },
-    { flag: 'reason', message: 'Why the date changes (only when moving a date)' },
+    {
+      flag: 'migration',
+      message: 'What customers should do (Markdown)',
+      validate: bySchema(endOfSupportSchema.shape.migration),
+    },
+    {
+      flag: 'risk',
+      message: 'What customers risk by staying after the date (Markdown)',
+      validate: bySchema(endOfSupportSchema.shape.risk),
+    },
+    {
+      flag: 'reason',
+      message: 'Why the date changes',
+      when: (answers) => publishedDate(context, answers) !== undefined,
+      notApplicable: 'is only for moving a published end-of-support date',
+      validate: bySchema(dateChangeSchema.shape.reason),
+    },
     {
       flag: 'source',
       message: 'URL of an earlier public announcement (only for a notice given before the portal)',
       placeholder: 'URL',
+      validate: bySchema(httpsUrl),
     },
   ],
-  write(answers, context) {
+  draft(answers, context) {
     const product = findProduct(context, textOf(answers, 'product'));
     const lineName = textOf(answers, 'release');
     const index = product.releaseLines.indexOf(lineName);
@@ -78,8 +94,9 @@ export const endOfSupport: Scaffold = {
         `${product.slug} has no release line "${lineName}": use one of ${product.releaseLines.join(', ')}`,
       );
     }
-    const announced = dateFlag(answers, 'announced');
-    const date = dateFlag(answers, 'end-date');
+    // The answers passed the checks of their questions: the notice rule among them.
+    const announced = textOf(answers, 'announced');
+    const date = textOf(answers, 'end-date');
     const document = readMarkdownDocument(product.file);
     const base = ['releases', index, 'endOfSupport'];
     const existing = document.data.getIn(base, true);
@@ -89,8 +106,6 @@ export const endOfSupport: Scaffold = {
     const source = optionalTextOf(answers, 'source');
 
     if (!isMap(existing)) {
-      const refusal = shortNoticeReason(date, announced);
-      if (refusal) throw new ScaffoldError(refusal);
       setField(document.data, base, {
         date,
         announced,
@@ -100,12 +115,6 @@ export const endOfSupport: Scaffold = {
       });
     } else {
       const previous = String((existing as YAMLMap).get('date'));
-      if (previous === date) throw new ScaffoldError(`the end of support of ${lineName} is already ${date}`);
-      // A date moved earlier is a new notice, counted from the day of the change; an extension is not.
-      if (date < previous) {
-        const refusal = shortNoticeReason(date, announced, { releaseLine: lineName, previous });
-        if (refusal) throw new ScaffoldError(refusal);
-      }
       const changes = document.data.getIn([...base, 'changes'], true);
       const lastChange = isSeq(changes) ? (changes.items.at(-1) as YAMLMap | undefined) : undefined;
       const since = String(lastChange?.get('on') ?? (existing as YAMLMap).get('announced'));
@@ -124,7 +133,10 @@ export const endOfSupport: Scaffold = {
       if (migration) setField(document.data, [...base, 'migration'], migration);
       if (risk) setField(document.data, [...base, 'risk'], risk);
     }
-    writeMarkdownDocument(product.file, document);
-    return { file: product.file, action: 'updated' };
+    return {
+      file: product.file,
+      text: markdownText(document),
+      action: 'updated',
+    };
   },
 };

@@ -3,15 +3,24 @@
  * update to its post-incident report (Code of Practice 4.3). Times are UTC instants; an update
  * defaults to now.
  */
-import { writeFileSync } from 'node:fs';
 import { isSeq, type Document, type YAMLMap } from 'yaml';
-import { impacts, incidentStatuses, maintenanceStatuses } from '../../../registry/schema/incident.ts';
+import {
+  reportAfterBuildTime,
+  reportBeforeResolution,
+  startedAfterFirstUpdate,
+  updateAfterBuildTime,
+  updateNotAfterPrevious,
+  windowEndNotAfterStart,
+} from '../../../registry/rules/incidents.ts';
+import { impacts, incidentSchema, incidentStatuses, maintenanceStatuses } from '../../../registry/schema/incident.ts';
+import { markdownText as markdownField, timestamp } from '../../../registry/schema/primitives.ts';
 import {
   documentsOf,
   findDocument,
   findProduct,
   newDocumentFile,
   nextId,
+  NONE_YET,
   productQuestion,
   type Scaffold,
   type ScaffoldContext,
@@ -23,17 +32,21 @@ import {
   readMarkdownDocument,
   ScaffoldError,
   setField,
-  writeMarkdownDocument,
 } from '../frontMatterFile.ts';
-import { listOf, optionalTextOf, textOf, type Answers } from '../questions.ts';
+import { bySchema, listOf, optionalTextOf, textOf, type Answers } from '../questions.ts';
 
-const instant = (answers: Answers, flag: string): string => {
-  const value = textOf(answers, flag);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new ScaffoldError(`--${flag} "${value}" is not a time with its offset such as 2026-11-20T08:12:00Z`);
-  }
-  return value;
-};
+const fields = incidentSchema.shape;
+const reportFields = fields.postIncidentReport.unwrap().shape;
+
+/** The last update of the incident chosen with --id, as written. */
+function lastUpdateOf(context: ScaffoldContext, answers: Answers): { at: string; status: string } | undefined {
+  const updates = findDocument(context, 'incident', String(answers['id'])).data['updates'];
+  const last = Array.isArray(updates) ? (updates.at(-1) as Record<string, unknown> | undefined) : undefined;
+  return last ? { at: String(last['at']), status: String(last['status']) } : undefined;
+}
+
+/** An incident's or maintenance's last status: nothing is posted after it. */
+const isFinal = (status: string) => ['resolved', 'completed'].includes(status);
 
 const isMaintenance = (answers: Answers) => answers['kind'] === 'maintenance';
 
@@ -53,12 +66,18 @@ export const incident: Scaffold = {
       required: true,
       placeholder: 'TIME',
       default: () => context.now,
+      validate: (value) =>
+        bySchema(timestamp)(value) ??
+        (Date.parse(value) > Date.parse(context.buildTime)
+          ? updateAfterBuildTime(value, context.buildTime)
+          : undefined),
     },
     {
       flag: 'id',
       message: 'Incident id',
       required: true,
       placeholder: 'ID',
+      validate: bySchema(fields.id),
       default: (answers) =>
         nextId(
           documentsOf(context, 'incident').map((entry) => entry.id),
@@ -66,7 +85,7 @@ export const incident: Scaffold = {
           'INC',
         ),
     },
-    { flag: 'title', message: 'What is happening, in a line', required: true },
+    { flag: 'title', message: 'What is happening, in a line', required: true, validate: bySchema(fields.title) },
     productQuestion(context, 'Affected products', 'list'),
     {
       flag: 'release',
@@ -74,6 +93,7 @@ export const incident: Scaffold = {
       type: 'list',
       placeholder: 'LINE',
       when: (answers) => Array.isArray(answers['product']) && answers['product'].length === 1,
+      notApplicable: 'is only for an incident that affects one product',
       options: (answers) => findProduct(context, String((answers['product'] as string[])[0])).releaseLines,
     },
     {
@@ -92,13 +112,20 @@ export const incident: Scaffold = {
       options: (answers) => (isMaintenance(answers) ? maintenanceStatuses : incidentStatuses),
       default: (answers) => (isMaintenance(answers) ? 'scheduled' : 'investigating'),
     },
-    { flag: 'text', message: 'First update: what customers need to know now (Markdown)', required: true },
+    {
+      flag: 'text',
+      message: 'First update: what customers need to know now (Markdown)',
+      required: true,
+      validate: bySchema(markdownField),
+    },
     {
       flag: 'window-start',
       message: 'Maintenance window start (UTC)',
       placeholder: 'TIME',
       required: true,
       when: isMaintenance,
+      notApplicable: 'is only for scheduled maintenance (--kind maintenance)',
+      validate: bySchema(timestamp),
     },
     {
       flag: 'window-end',
@@ -106,6 +133,14 @@ export const incident: Scaffold = {
       placeholder: 'TIME',
       required: true,
       when: isMaintenance,
+      notApplicable: 'is only for scheduled maintenance (--kind maintenance)',
+      validate: (value, answers) => {
+        const start = String(answers['window-start']);
+        return (
+          bySchema(timestamp)(value) ??
+          (Date.parse(value) <= Date.parse(start) ? windowEndNotAfterStart(value, start) : undefined)
+        );
+      },
     },
     {
       flag: 'started',
@@ -113,16 +148,29 @@ export const incident: Scaffold = {
       required: true,
       placeholder: 'TIME',
       default: (answers) => String((isMaintenance(answers) ? answers['window-start'] : answers['at']) ?? context.now),
+      validate: (value, answers) => {
+        const firstUpdate = String(answers['at']);
+        return (
+          bySchema(timestamp)(value) ??
+          (!isMaintenance(answers) && Date.parse(value) > Date.parse(firstUpdate)
+            ? startedAfterFirstUpdate(value, firstUpdate)
+            : undefined)
+        );
+      },
     },
     { flag: 'security', message: 'Does it concern security?', type: 'yes-no' },
-    { flag: 'customer-actions', message: 'What customers should do, if anything (Markdown)' },
+    {
+      flag: 'customer-actions',
+      message: 'What customers should do, if anything (Markdown)',
+      validate: bySchema(markdownField),
+    },
     {
       flag: 'description',
       message: 'Description for the incident page (Markdown)',
       default: (answers) => String(answers['text']),
     },
   ],
-  write(answers, context) {
+  draft(answers, context) {
     const id = textOf(answers, 'id');
     const file = newDocumentFile(
       context,
@@ -144,17 +192,21 @@ export const incident: Scaffold = {
         impact: textOf(answers, 'impact'),
         ...(answers['security'] === true ? { security: true } : {}),
         affects: products.map((product) => ({ product, ...(releases.length > 0 ? { releases } : {}) })),
-        started: instant(answers, 'started'),
+        started: textOf(answers, 'started'),
         ...(kind === 'maintenance'
-          ? { window: { start: instant(answers, 'window-start'), end: instant(answers, 'window-end') } }
+          ? { window: { start: textOf(answers, 'window-start'), end: textOf(answers, 'window-end') } }
           : {}),
-        updates: [{ at: instant(answers, 'at'), status: textOf(answers, 'status'), text: textOf(answers, 'text') }],
+        updates: [{ at: textOf(answers, 'at'), status: textOf(answers, 'status'), text: textOf(answers, 'text') }],
         ...(customerActions ? { customerActions } : {}),
       },
       optionalTextOf(answers, 'description') ?? textOf(answers, 'text'),
     );
-    writeFileSync(file, markdownText(document), { flag: 'wx' });
-    return { file, action: 'created', next: `post the next update: npm run new -- incident-update --id ${id}` };
+    return {
+      file,
+      text: markdownText(document),
+      action: 'created',
+      next: `post the next update: npm run new -- incident-update --id ${id}`,
+    };
   },
 };
 
@@ -174,9 +226,15 @@ const openIncidentIds = (context: ScaffoldContext) =>
     .filter((entry) => {
       const updates = entry.data['updates'];
       const last = Array.isArray(updates) ? (updates.at(-1) as { status?: unknown } | undefined) : undefined;
-      return !['resolved', 'completed'].includes(String(last?.status));
+      return !isFinal(String(last?.status));
     })
     .map((entry) => entry.id);
+
+/** Why no update can be posted to an incident whose last status is final. */
+const closedAlready = (id: string, status: string) =>
+  isFinal(status)
+    ? `${id} is ${status} already: a resolved incident ends with its resolving update; open a new incident if the problem returns`
+    : undefined;
 
 export const incidentUpdate: Scaffold = {
   summary: 'post an update on an incident and set its status',
@@ -190,6 +248,8 @@ export const incidentUpdate: Scaffold = {
       // A flag may name any incident (a resolved one is refused with the reason); the prompt offers open ones.
       options: () => incidentIds(context),
       promptOptions: () => openIncidentIds(context),
+      none: 'there are no open incidents; open one with npm run new -- incident',
+      validate: (id) => closedAlready(id, String(lastUpdateOf(context, { id })?.status)),
     },
     {
       flag: 'status',
@@ -198,35 +258,48 @@ export const incidentUpdate: Scaffold = {
       required: true,
       options: (answers) => (kindOf(context, answers) === 'maintenance' ? maintenanceStatuses : incidentStatuses),
     },
-    { flag: 'text', message: 'What customers need to know now (Markdown)', required: true },
+    {
+      flag: 'text',
+      message: 'What customers need to know now (Markdown)',
+      required: true,
+      validate: bySchema(markdownField),
+    },
     {
       flag: 'at',
       message: 'Time of the update (UTC)',
       required: true,
       placeholder: 'TIME',
       default: () => context.now,
+      validate: (value, answers) => {
+        const previous = lastUpdateOf(context, answers)?.at;
+        if (bySchema(timestamp)(value)) return bySchema(timestamp)(value);
+        if (previous && Date.parse(value) <= Date.parse(previous)) return updateNotAfterPrevious(value, previous);
+        if (Date.parse(value) > Date.parse(context.buildTime)) return updateAfterBuildTime(value, context.buildTime);
+        return undefined;
+      },
     },
-    { flag: 'customer-actions', message: 'What customers should do now (replaces the current text)' },
+    {
+      flag: 'customer-actions',
+      message: 'What customers should do now (replaces the current text)',
+      validate: bySchema(markdownField),
+    },
   ],
-  write(answers, context) {
+  draft(answers, context) {
     const found = findDocument(context, 'incident', textOf(answers, 'id'));
     const document = readMarkdownDocument(found.file);
-    if (['resolved', 'completed'].includes(lastStatus(document.data))) {
-      throw new ScaffoldError(
-        `${found.id} is ${lastStatus(document.data)} already: a resolved incident ends with its resolving update; open a new incident if the problem returns`,
-      );
-    }
+    const closed = closedAlready(found.id, lastStatus(document.data));
+    if (closed) throw new ScaffoldError(closed);
     appendTo(document.data, ['updates'], {
-      at: instant(answers, 'at'),
+      at: textOf(answers, 'at'),
       status: textOf(answers, 'status'),
       text: textOf(answers, 'text'),
     });
     const customerActions = optionalTextOf(answers, 'customer-actions');
     if (customerActions) setField(document.data, ['customerActions'], customerActions);
-    writeMarkdownDocument(found.file, document);
-    const resolved = ['resolved', 'completed'].includes(textOf(answers, 'status'));
+    const resolved = isFinal(textOf(answers, 'status'));
     return {
       file: found.file,
+      text: markdownText(document),
       action: 'updated',
       next: resolved
         ? `publish the post-incident report: npm run new -- post-incident-report --id ${found.id}`
@@ -245,13 +318,15 @@ export const postIncidentReport: Scaffold = {
       required: true,
       placeholder: 'ID',
       options: () => incidentIds(context),
+      none: NONE_YET.incident,
     },
-    { flag: 'root-cause', message: 'Why it happened (Markdown)', required: true },
+    { flag: 'root-cause', message: 'Why it happened (Markdown)', required: true, validate: bySchema(markdownField) },
     {
       flag: 'measure',
       message: 'What is being done so it does not happen again (one per --measure)',
       type: 'list',
       required: true,
+      validate: bySchema(reportFields.preventiveMeasures.element),
     },
     {
       flag: 'published',
@@ -259,25 +334,36 @@ export const postIncidentReport: Scaffold = {
       required: true,
       placeholder: 'TIME',
       default: () => context.now,
+      validate: (value, answers) => {
+        const resolving = lastUpdateOf(context, answers);
+        if (bySchema(timestamp)(value)) return bySchema(timestamp)(value);
+        if (resolving && isFinal(resolving.status) && Date.parse(value) < Date.parse(resolving.at))
+          return reportBeforeResolution(value, resolving.status, resolving.at);
+        if (Date.parse(value) > Date.parse(context.buildTime)) return reportAfterBuildTime(value, context.buildTime);
+        return undefined;
+      },
     },
   ],
-  write(answers, context) {
+  draft(answers, context) {
     const found = findDocument(context, 'incident', textOf(answers, 'id'));
     const document = readMarkdownDocument(found.file);
     if (document.data.has('postIncidentReport')) {
       throw new ScaffoldError(`${found.id} already has a post-incident report: edit it in ${found.file}`);
     }
-    if (!['resolved', 'completed'].includes(lastStatus(document.data))) {
+    if (!isFinal(lastStatus(document.data))) {
       throw new ScaffoldError(
         `${found.id} is not resolved yet: post a final update first (npm run new -- incident-update --id ${found.id} --status resolved)`,
       );
     }
     setField(document.data, ['postIncidentReport'], {
-      published: instant(answers, 'published'),
+      published: textOf(answers, 'published'),
       rootCause: textOf(answers, 'root-cause'),
       preventiveMeasures: listOf(answers, 'measure'),
     });
-    writeMarkdownDocument(found.file, document);
-    return { file: found.file, action: 'updated' };
+    return {
+      file: found.file,
+      text: markdownText(document),
+      action: 'updated',
+    };
   },
 };

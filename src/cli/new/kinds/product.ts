@@ -1,22 +1,39 @@
 /** npm run new -- product: a new product file with its first release line in full support. */
-import { writeFileSync } from 'node:fs';
 import { markdownText, newMarkdownDocument } from '../frontMatterFile.ts';
-import { newDocumentFile, productsIn, slugify, supportLevelIds, vendorName, type Scaffold } from '../context.ts';
-import { optionalTextOf, textOf } from '../questions.ts';
+import {
+  newDocumentFile,
+  NO_SUPPORT_LEVELS,
+  productsIn,
+  slugify,
+  supportLevelIds,
+  vendorName,
+  type Scaffold,
+} from '../context.ts';
+import { productSchema } from '../../../registry/schema/product.ts';
+import { calendarDate, httpsUrl, releaseLineName } from '../../../registry/schema/primitives.ts';
+import { bySchema, optionalTextOf, textOf } from '../questions.ts';
+
+const fields = productSchema.shape;
 
 export const product: Scaffold = {
   summary: 'add a product with its first release line',
   questions: (context) => [
-    { flag: 'name', message: 'Product name, e.g. "Kestrel Edge Gateway"', required: true },
+    { flag: 'name', message: 'Product name, as customers know it', required: true, validate: bySchema(fields.name) },
     {
       flag: 'slug',
       message: 'URL name (/products/<slug>/)',
       required: true,
       placeholder: 'SLUG',
       default: (answers) => (typeof answers['name'] === 'string' ? slugify(answers['name']) : undefined),
+      validate: bySchema(fields.slug),
     },
-    { flag: 'summary', message: 'One sentence for the catalogue', required: true },
-    { flag: 'category', message: 'Catalogue category, e.g. "Networking"', required: true },
+    { flag: 'summary', message: 'One sentence for the catalogue', required: true, validate: bySchema(fields.summary) },
+    {
+      flag: 'category',
+      message: 'Catalogue category, e.g. "Networking"',
+      required: true,
+      validate: bySchema(fields.category),
+    },
     {
       flag: 'purl',
       message: 'Package URL without version',
@@ -25,23 +42,48 @@ export const product: Scaffold = {
         typeof answers['slug'] === 'string'
           ? `pkg:generic/${slugify(vendorName(context) ?? 'vendor').split('-')[0]}/${answers['slug']}`
           : undefined,
+      validate: bySchema(fields.identifiers.shape.purl),
     },
-    { flag: 'cpe', message: 'CPE 2.3 name, version part "*"', placeholder: 'CPE' },
-    { flag: 'updates-url', message: 'Documentation: how to install updates', required: true, placeholder: 'URL' },
+    {
+      flag: 'cpe',
+      message: 'CPE 2.3 name, version part "*"',
+      placeholder: 'CPE',
+      validate: bySchema(fields.identifiers.shape.cpe),
+    },
+    {
+      flag: 'updates-url',
+      message: 'Documentation: how to install updates',
+      required: true,
+      placeholder: 'URL',
+      validate: bySchema(httpsUrl),
+    },
     {
       flag: 'secure-use-url',
       message: 'Documentation: how to use the product securely',
       required: true,
       placeholder: 'URL',
+      validate: bySchema(httpsUrl),
     },
-    { flag: 'support-owner', message: 'Who owns support (team or role)', required: true },
-    { flag: 'release', message: 'First release line, e.g. "1.x"', required: true, default: () => '1.x' },
+    {
+      flag: 'support-owner',
+      message: 'Who owns support (team or role)',
+      required: true,
+      validate: bySchema(fields.supportOwner),
+    },
+    {
+      flag: 'release',
+      message: 'First release line, e.g. "1.x"',
+      required: true,
+      default: () => '1.x',
+      validate: bySchema(releaseLineName),
+    },
     {
       flag: 'released',
       message: 'Its general availability date',
       required: true,
       placeholder: 'YYYY-MM-DD',
       default: () => context.today,
+      validate: bySchema(calendarDate),
     },
     {
       flag: 'level',
@@ -49,6 +91,7 @@ export const product: Scaffold = {
       type: 'choice',
       required: true,
       options: () => supportLevelIds(context),
+      none: NO_SUPPORT_LEVELS,
       default: () => supportLevelIds(context)[0],
     },
     {
@@ -57,7 +100,7 @@ export const product: Scaffold = {
       default: (answers) => String(answers['summary']),
     },
   ],
-  write(answers, context) {
+  draft(answers, context) {
     const slug = textOf(answers, 'slug');
     const file = newDocumentFile(
       context,
@@ -87,9 +130,9 @@ export const product: Scaffold = {
       },
       optionalTextOf(answers, 'description') ?? textOf(answers, 'summary'),
     );
-    writeFileSync(file, markdownText(document), { flag: 'wx' });
     return {
       file,
+      text: markdownText(document),
       action: 'created',
       next: `when its end of support is decided: npm run new -- end-of-support --product ${slug} --release ${textOf(answers, 'release')}`,
     };

@@ -3,21 +3,23 @@
  * uses (newest first or oldest first), and can name it as the successor of an older line.
  */
 import { isSeq, type YAMLMap } from 'yaml';
-import { findProduct, productQuestion, supportLevelIds, type Scaffold } from '../context.ts';
-import { readMarkdownDocument, ScaffoldError, writeMarkdownDocument, yamlNode } from '../frontMatterFile.ts';
-import { optionalTextOf, textOf } from '../questions.ts';
+import { findProduct, NO_SUPPORT_LEVELS, productQuestion, supportLevelIds, type Scaffold } from '../context.ts';
+import { calendarDate, releaseLineName } from '../../../registry/schema/primitives.ts';
+import { markdownText, readMarkdownDocument, ScaffoldError, yamlNode } from '../frontMatterFile.ts';
+import { bySchema, optionalTextOf, textOf } from '../questions.ts';
 
 export const releaseLine: Scaffold = {
   summary: 'add a release line to a product',
   questions: (context) => [
     productQuestion(context, 'Product'),
-    { flag: 'name', message: 'Release line, e.g. "7.x"', required: true },
+    { flag: 'name', message: 'Release line, e.g. "7.x"', required: true, validate: bySchema(releaseLineName) },
     {
       flag: 'released',
       message: 'General availability date',
       required: true,
       placeholder: 'YYYY-MM-DD',
       default: () => context.today,
+      validate: bySchema(calendarDate),
     },
     {
       flag: 'level',
@@ -25,6 +27,7 @@ export const releaseLine: Scaffold = {
       type: 'choice',
       required: true,
       options: () => supportLevelIds(context),
+      none: NO_SUPPORT_LEVELS,
       default: () => supportLevelIds(context)[0],
     },
     {
@@ -33,7 +36,7 @@ export const releaseLine: Scaffold = {
       placeholder: 'LINE',
     },
   ],
-  write(answers, context) {
+  draft(answers, context) {
     const product = findProduct(context, textOf(answers, 'product'));
     const name = textOf(answers, 'name');
     if (product.releaseLines.includes(name)) {
@@ -61,7 +64,10 @@ export const releaseLine: Scaffold = {
       const older = releases.items.find((item) => String((item as YAMLMap).get('name')) === replaces) as YAMLMap;
       older.set('successor', name);
     }
-    writeMarkdownDocument(product.file, document);
-    return { file: product.file, action: 'updated' };
+    return {
+      file: product.file,
+      text: markdownText(document),
+      action: 'updated',
+    };
   },
 };
