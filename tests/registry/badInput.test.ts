@@ -259,7 +259,7 @@ const cases: [string, (content: Fixture) => void, string][] = [
   [
     'a CVE ID in the wrong form',
     withAdvisory({ cves: ['CVE-26-1'] }),
-    'advisories/FSA-2026-0001.md:7 cves[0]: "CVE-26-1" is not a CVE ID such as CVE-2026-12345',
+    'advisories/FSA-2026-0001.md:7 cves[0]: "CVE-26-1" is not a CVE ID such as CVE-2026-12345: CVE-, a year from 1999, -, then a number of at least four digits (leading zeros only to make four)',
   ],
   [
     'a product without purl or CPE',

@@ -4,6 +4,7 @@
  * `endOfSupport` notice; the phases before the last one carry their own end dates.
  */
 import { z } from 'zod';
+import { cpeProblem, purlProblem } from './identifiers.ts';
 import { calendarDate, httpsUrl, markdownText, plainText, releaseLineName, slug } from './primitives.ts';
 
 const phase = z
@@ -80,15 +81,27 @@ export const productSchema = z
       .strictObject({
         purl: z
           .string()
-          .regex(/^pkg:[a-z][a-z0-9.+-]*\/[^\s@?#]+$/, {
-            error: 'expected a package URL without version, such as "pkg:generic/kestrel/edge-gateway"',
+          .superRefine((purl, context) => {
+            const problem = purlProblem(purl);
+            if (problem) {
+              context.addIssue({
+                code: 'custom',
+                message: `"${purl}" is not a package URL without version: ${problem}; e.g. "pkg:generic/kestrel/edge-gateway"`,
+              });
+            }
           })
           .optional()
           .describe('Package URL without version; the release line is added as the version.'),
         cpe: z
           .string()
-          .regex(/^cpe:2\.3:[aho]:[^:\s]+:[^:\s]+(:[^:\s]+){8}$/, {
-            error: 'expected a CPE 2.3 name with 13 parts, such as "cpe:2.3:a:kestrel:edge_gateway:*:*:*:*:*:*:*:*"',
+          .superRefine((cpe, context) => {
+            const problem = cpeProblem(cpe);
+            if (problem) {
+              context.addIssue({
+                code: 'custom',
+                message: `"${cpe}" is not a CPE 2.3 name: ${problem}; e.g. "cpe:2.3:a:kestrel:edge_gateway:*:*:*:*:*:*:*:*"`,
+              });
+            }
           })
           .optional()
           .describe('CPE 2.3 name of the product, version part "*".'),
