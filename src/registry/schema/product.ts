@@ -91,7 +91,9 @@ export const productSchema = z
             }
           })
           .optional()
-          .describe('Package URL without version; the release line is added as the version.'),
+          .describe(
+            'Package URL without version (purl specification: a type, then percent-encoded namespace and name), e.g. "pkg:generic/kestrel/edge-gateway"; the release line is added as the version.',
+          ),
         cpe: z
           .string()
           .superRefine((cpe, context) => {
@@ -104,7 +106,7 @@ export const productSchema = z
             }
           })
           .optional()
-          .describe('CPE 2.3 name of the product, version part "*".'),
+          .describe('CPE 2.3 formatted string of 13 parts (NISTIR 7695), version part "*".'),
       })
       .refine((ids) => ids.purl !== undefined || ids.cpe !== undefined, {
         error: 'give a purl, a cpe, or both: scanners and CSAF need one',
