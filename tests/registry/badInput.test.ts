@@ -257,6 +257,11 @@ const cases: [string, (content: Fixture) => void, string][] = [
     'advisories/FSA-2026-0001.md:10 cvss.severity: "medium" does not match the vector, which scores 9.8 (critical): set severity to "critical" or correct the vector',
   ],
   [
+    'an affected range that ends before it starts',
+    withAdvisory({ affects: [{ product: 'gateway', release: '1.x', affected: '1.4.2 to 1.0.0', fixed: '1.4.3' }] }),
+    'advisories/FSA-2026-0001.md:14 affects[0].affected: "1.4.2 to 1.0.0" ends before it starts, so no version is in it: write the lower version first',
+  ],
+  [
     'a CVE ID in the wrong form',
     withAdvisory({ cves: ['CVE-26-1'] }),
     'advisories/FSA-2026-0001.md:7 cves[0]: "CVE-26-1" is not a CVE ID such as CVE-2026-12345: CVE-, a year from 1999, -, then a number of at least four digits (leading zeros only to make four)',

@@ -4,7 +4,7 @@
  * a range tools can match (a warning: free text is still published).
  */
 import { scoreCvss } from '../cvss.ts';
-import { readVersionRange, VERSION_RANGE_FORMS } from '../versionRange.ts';
+import { isReversedRange, readVersionRange, VERSION_RANGE_FORMS } from '../versionRange.ts';
 import { reportAt, type RuleContext, type ValidDocuments } from './context.ts';
 
 export function checkAdvisories(documents: ValidDocuments, context: RuleContext): void {
@@ -12,6 +12,16 @@ export function checkAdvisories(documents: ValidDocuments, context: RuleContext)
     const { cvss, revisions, cves, affects } = advisory.data;
     affects.forEach((affected, index) => {
       if (readVersionRange(affected.affected)) return;
+      if (isReversedRange(affected.affected)) {
+        reportAt(
+          context,
+          'error',
+          advisory,
+          ['affects', index, 'affected'],
+          `"${affected.affected}" ends before it starts, so no version is in it: write the lower version first`,
+        );
+        return;
+      }
       reportAt(
         context,
         'warning',
