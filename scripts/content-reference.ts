@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { contentTypes, type ContentKind } from '../src/registry/schema/index.ts';
 import { supportLevelSchema } from '../src/registry/schema/supportLevels.ts';
 import { splitFrontMatter } from '../src/registry/source/frontMatter.ts';
+import { MAX_PATH_NAME } from '../src/registry/schema/primitives.ts';
 
 export const REFERENCE_FILE = path.resolve(import.meta.dirname, '..', 'docs', 'content-reference.md');
 
@@ -396,6 +397,15 @@ never passes silently.
 - All settings of the portal live in \`content/vendor.yml\` (first section): the vendor profile,
   the site address and base path, feed size and the security.txt expiry period. It is checked
   like all content: \`npm run check\` names a bad setting and says how to fix it.
+- A content file is at most 1 MiB; a larger one is refused (\`content files are limited to 1 MiB\`):
+  split it or shorten it. Slugs and ids are at most ${MAX_PATH_NAME} characters, since they become
+  folder and file names of the site.
+- Front matter is plain YAML: text, numbers, true/false, lists and groups of fields. Tags
+  (\`!!binary\`, \`!foo\`) are refused; anchors and aliases (\`&name\`, \`*name\`) may repeat a
+  value, but an alias inside the value it names, or aliases expanding past 100 copies, are refused;
+  so are more than 64 nested \`[\`/\`{\` and block nesting indented past 128 columns.
+- CVSS vectors, CVE ids, purls and CPE names are checked against their specifications: e.g. a
+  CVSS vector gives each base metric once, in the standard order.
 - To create or change files with the right fields, use \`npm run new\` (see docs/editor-guide.md).
 
 ${sections.join('\n\n')}

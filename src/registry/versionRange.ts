@@ -21,9 +21,33 @@ const RANGE = new RegExp(
 export function readVersionRange(text: string): VersionRange | undefined {
   const groups = RANGE.exec(text.trim())?.groups;
   if (!groups) return undefined;
+  const { from, to } = groups;
+  // vers: constraints are sorted by version and each version appears once, so "a to a" is the
+  // single version a, and a range that ends before it starts is not a range.
+  if (from !== undefined && to !== undefined && compareVersions(from, to) > 0) return undefined;
   const constraints =
-    groups['from'] !== undefined ? `>=${groups['from']}|<=${groups['to']}` : `${groups['below']}${groups['limit']}`;
+    from === undefined ? `${groups['below']}${groups['limit']}` : from === to ? from : `>=${from}|<=${to}`;
   return { vers: `vers:generic/${constraints}`, note: groups['note']?.trim() };
+}
+
+/** "5.4.1 to 5.0.0": a range whose first version is after its last, which no version is in. */
+export function isReversedRange(text: string): boolean {
+  const groups = RANGE.exec(text.trim())?.groups;
+  return groups?.['from'] !== undefined && compareVersions(groups['from'], groups['to']!) > 0;
+}
+
+/** Orders versions part by part ("5.10.0" after "5.9.1"): numbers as numbers, other parts as text. */
+function compareVersions(a: string, b: string): number {
+  const partsA = a.split(/[._-]/);
+  const partsB = b.split(/[._-]/);
+  for (let index = 0; index < Math.max(partsA.length, partsB.length); index++) {
+    const partA = partsA[index] ?? '';
+    const partB = partsB[index] ?? '';
+    const numeric = /^\d+$/.test(partA) && /^\d+$/.test(partB);
+    const order = numeric ? Number(partA) - Number(partB) : partA.localeCompare(partB, 'en');
+    if (order !== 0) return Math.sign(order);
+  }
+  return 0;
 }
 
 /** How to write a range the reader understands, for messages. */

@@ -77,4 +77,21 @@ describe('npm run check', () => {
       'check: the build date "22/11/2026" is not a date (YYYY-MM-DD) or a time (2026-11-22T12:00:00Z)\n',
     );
   });
+
+  it("reports an alias bomb as a problem line naming the file, and the other files' problems too", () => {
+    const content = brokenContent();
+    const lines = Array.from(
+      { length: 9 },
+      (_, level) => `l${level + 1}: &l${level + 1} [${Array(9).fill(`*l${level}`).join(', ')}]`,
+    );
+    content.write('products/bomb.md', `---\nl0: &l0 ["lol"]\n${lines.join('\n')}\n---\nBoom.\n`);
+    const result = check(['--content', content.dir, '--date', '2026-11-22']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      `error: ${content.dir}/products/bomb.md:3 the aliases ("*name") here expand to more than 100 copies of their anchors' values: write the values out\n` +
+        `error: ${content.dir}/products/gateway.md:25 releases[1].endOfSupport.date: 2027-02-01 gives 8 months' notice from the announcement on 2026-06-01; the Code requires at least one year — the earliest allowed date is 2027-06-01\n` +
+        `warning: ${content.dir}/products/gateway.md:25 releases[1].endOfSupport.date: support for Fixture Gateway 1.x ends in 71 days (2027-02-01): make sure its customers have a migration path\n` +
+        '✖ 2 errors, 1 warning in 10 files (as of 2026-11-22)\n',
+    );
+  });
 });

@@ -264,7 +264,7 @@ const cases: [string, (content: Fixture) => void, string][] = [
   [
     'a CVSS vector that does not parse',
     withAdvisory({ cvss: { vector: 'CVSS:3.1/AV:N/AC:L' } }),
-    'advisories/FSA-2026-0001.md:9 cvss.vector: "CVSS:3.1/AV:N/AC:L" is not a valid CVSS 3.1 vector: give every base metric once, in the standard order, e.g. "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"',
+    'advisories/FSA-2026-0001.md:9 cvss.vector: "CVSS:3.1/AV:N/AC:L" is not a valid CVSS 3.1 vector: the base metrics PR, UI, S, C, I, A are missing: give all of AV, AC, PR, UI, S, C, I, A, in that order, e.g. "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"',
   ],
   [
     'a stated severity that does not match the vector',
@@ -272,9 +272,14 @@ const cases: [string, (content: Fixture) => void, string][] = [
     'advisories/FSA-2026-0001.md:10 cvss.severity: "medium" does not match the vector, which scores 9.8 (critical): set severity to "critical" or correct the vector',
   ],
   [
+    'an affected range that ends before it starts',
+    withAdvisory({ affects: [{ product: 'gateway', release: '1.x', affected: '1.4.2 to 1.0.0', fixed: '1.4.3' }] }),
+    'advisories/FSA-2026-0001.md:14 affects[0].affected: "1.4.2 to 1.0.0" ends before it starts, so no version is in it: write the lower version first',
+  ],
+  [
     'a CVE ID in the wrong form',
     withAdvisory({ cves: ['CVE-26-1'] }),
-    'advisories/FSA-2026-0001.md:7 cves[0]: "CVE-26-1" is not a CVE ID such as CVE-2026-12345',
+    'advisories/FSA-2026-0001.md:7 cves[0]: "CVE-26-1" is not a CVE ID such as CVE-2026-12345: CVE-, a year from 1999, -, then a number of at least four digits (leading zeros only to make four)',
   ],
   [
     'a product without purl or CPE',

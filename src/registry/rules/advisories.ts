@@ -4,7 +4,7 @@
  * a range tools can match (a warning: free text is still published).
  */
 import { scoreCvss } from '../cvss.ts';
-import { readVersionRange, VERSION_RANGE_FORMS } from '../versionRange.ts';
+import { isReversedRange, readVersionRange, VERSION_RANGE_FORMS } from '../versionRange.ts';
 import { parsed, reportAt, type ParsedDocuments, type RuleContext } from './context.ts';
 
 export function checkAdvisories(documents: ParsedDocuments, context: RuleContext): void {
@@ -14,6 +14,16 @@ export function checkAdvisories(documents: ParsedDocuments, context: RuleContext
     affects.forEach((affected, index) => {
       if (!parsed(advisory, ['affects', index, 'affected'], ['affects', index, 'release'])) return;
       if (readVersionRange(affected.affected)) return;
+      if (isReversedRange(affected.affected)) {
+        reportAt(
+          context,
+          'error',
+          advisory,
+          ['affects', index, 'affected'],
+          `"${affected.affected}" ends before it starts, so no version is in it: write the lower version first`,
+        );
+        return;
+      }
       reportAt(
         context,
         'warning',

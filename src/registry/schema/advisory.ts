@@ -3,6 +3,7 @@
  * and severity are computed from the vector; a stated severity must agree with it.
  */
 import { z } from 'zod';
+import { CVE_ID } from './identifiers.ts';
 import { calendarDate, documentId, httpsUrl, markdownText, plainText, releaseLineName, slug } from './primitives.ts';
 
 export const severities = ['none', 'low', 'medium', 'high', 'critical'] as const;
@@ -16,8 +17,9 @@ export const advisorySchema = z
     status: z.enum(['interim', 'final']).describe('"interim" while investigation continues, "final" when complete.'),
     cves: z
       .array(
-        z.string().regex(/^CVE-\d{4}-\d{4,}$/, {
-          error: (issue) => `"${String(issue.input)}" is not a CVE ID such as CVE-2026-12345`,
+        z.string().regex(CVE_ID, {
+          error: (issue) =>
+            `"${String(issue.input)}" is not a CVE ID such as CVE-2026-12345: CVE-, a year from 1999, -, then a number of at least four digits (leading zeros only to make four)`,
         }),
       )
       .default([])

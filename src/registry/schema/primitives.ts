@@ -22,9 +22,21 @@ export const timestamp = z
     },
   );
 
+/**
+ * Slugs and ids become folder names of the built site (/products/<slug>/, /advisories/<id>/) and
+ * parts of file names: 100 characters keeps every one well under the 255 bytes a file name can
+ * have on common file systems, with room for the suffixes the build adds.
+ */
+export const MAX_PATH_NAME = 100;
+const pathNameLength = {
+  error: (issue: { input?: unknown }) =>
+    `is ${String(issue.input).length} characters long; slugs and ids become folder and file names of the site, so they are limited to ${MAX_PATH_NAME} characters: shorten it`,
+};
+
 /** Lower-case words joined by hyphens: safe in every URL and file name. */
 export const slug = z
   .string({ error: 'expected a slug such as "example-product"' })
+  .max(MAX_PATH_NAME, pathNameLength)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
     error: (issue) =>
       `"${String(issue.input)}" is not URL-safe: use lower-case letters, digits and single hyphens, e.g. "example-product"`,
@@ -33,6 +45,7 @@ export const slug = z
 /** Identifiers such as INC-2026-0142 or NWSA-2026-0003: letters, digits, hyphens. */
 export const documentId = z
   .string({ error: 'expected an identifier such as "INC-2026-0142"' })
+  .max(MAX_PATH_NAME, pathNameLength)
   .regex(/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/, {
     error: (issue) =>
       `"${String(issue.input)}" is not URL-safe: use letters, digits and single hyphens, e.g. "INC-2026-0142"`,

@@ -4,6 +4,7 @@
  * `endOfSupport` notice; the phases before the last one carry their own end dates.
  */
 import { z } from 'zod';
+import { cpeProblem, purlProblem } from './identifiers.ts';
 import { calendarDate, httpsUrl, markdownText, plainText, releaseLineName, slug } from './primitives.ts';
 
 const phase = z
@@ -80,18 +81,32 @@ export const productSchema = z
       .strictObject({
         purl: z
           .string()
-          .regex(/^pkg:[a-z][a-z0-9.+-]*\/[^\s@?#]+$/, {
-            error: 'expected a package URL without version, such as "pkg:generic/example/example-product"',
+          .superRefine((purl, context) => {
+            const problem = purlProblem(purl);
+            if (problem) {
+              context.addIssue({
+                code: 'custom',
+                message: `"${purl}" is not a package URL without version: ${problem}; e.g. "pkg:generic/example/example-product"`,
+              });
+            }
           })
           .optional()
-          .describe('Package URL without version; the release line is added as the version.'),
+          .describe(
+            'Package URL without version (purl specification: a type, then percent-encoded namespace and name), e.g. "pkg:generic/example/example-product"; the release line is added as the version.',
+          ),
         cpe: z
           .string()
-          .regex(/^cpe:2\.3:[aho]:[^:\s]+:[^:\s]+(:[^:\s]+){8}$/, {
-            error: 'expected a CPE 2.3 name with 13 parts, such as "cpe:2.3:a:example:example_product:*:*:*:*:*:*:*:*"',
+          .superRefine((cpe, context) => {
+            const problem = cpeProblem(cpe);
+            if (problem) {
+              context.addIssue({
+                code: 'custom',
+                message: `"${cpe}" is not a CPE 2.3 name: ${problem}; e.g. "cpe:2.3:a:example:example_product:*:*:*:*:*:*:*:*"`,
+              });
+            }
           })
           .optional()
-          .describe('CPE 2.3 name of the product, version part "*".'),
+          .describe('CPE 2.3 formatted string of 13 parts (NISTIR 7695), version part "*".'),
       })
       .refine((ids) => ids.purl !== undefined || ids.cpe !== undefined, {
         error: 'give a purl, a cpe, or both: scanners and CSAF need one',

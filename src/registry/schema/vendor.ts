@@ -55,7 +55,7 @@ function splitSiteUrl<Site extends { url: string; basePath?: string | undefined 
 
 export const vendorSchema = z
   .strictObject({
-    name: plainText(80).describe('The vendor name customers know, e.g. "Kestrel Software".'),
+    name: plainText(80).describe('The vendor name customers know, e.g. "Example Software".'),
     description: plainText(400).describe('One or two sentences shown on the overview page.'),
     site: z
       .strictObject({

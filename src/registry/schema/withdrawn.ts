@@ -18,7 +18,7 @@ export const withdrawalSchema = z
   .strictObject({
     product: slug
       .optional()
-      .describe('Slug of the withdrawn product, e.g. "edge-gateway"; its page was /products/<slug>/.'),
+      .describe('Slug of the withdrawn product, e.g. "example-product"; its page was /products/<slug>/.'),
     incident: documentId
       .optional()
       .describe('Id of the withdrawn incident, e.g. "INC-2026-0142"; its page was /incidents/<id>/.'),

@@ -33,6 +33,8 @@ const BOOLEAN = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const WHOLE_NUMBER = /^(?:0|[1-9][0-9]{0,14})$/;
 const OTHER_NUMBER =
   /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
+// No deeper than parseYaml's bound on block nesting (MAX_BLOCK_COLUMN in frontMatter.ts).
+const MAX_PLAIN_INDENT = 128;
 // Characters that start something other than a plain value (YAML 1.2 §5.3 indicators).
 const INDICATORS = new Set('-?:,[]{}#&*!|>\'"%@`');
 
@@ -48,6 +50,8 @@ export function parsePlainYaml(text: string): unknown {
       continue;
     }
     const indent = content.length - content.trimStart().length;
+    // Deeper than parseYaml's bound (frontMatter.ts): `yaml`'s path reports it.
+    if (indent > MAX_PLAIN_INDENT) return undefined;
     lines.push({ indent, text: content.slice(indent), afterBlank });
     afterBlank = false;
   }

@@ -6,7 +6,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:
 import path from 'node:path';
 import type { Problem } from '../problems.ts';
 import { CONTENT_LAYOUT, kindOfPath, type SourceDocument } from './document.ts';
-import { parseYaml, splitFrontMatter } from './frontMatter.ts';
+import { parseYaml, splitFrontMatter, type ParsedYaml } from './frontMatter.ts';
 import { cachedParse } from './parseCache.ts';
 import { parsePlainYaml } from './plainYaml.ts';
 
@@ -182,10 +182,17 @@ export function parseContentText(
     dataLine = split.frontMatterLine;
   }
   // Most front matter is plain enough for the fast reader; the rest (and every error) goes to `yaml`.
-  const parsed = cachedParse(yamlText, () => {
-    const plain = parsePlainYaml(yamlText);
-    return plain === undefined ? parseYaml(yamlText) : { data: plain, errors: [] };
-  });
+  let parsed: ParsedYaml;
+  try {
+    parsed = cachedParse(yamlText, () => {
+      const plain = parsePlainYaml(yamlText);
+      return plain === undefined ? parseYaml(yamlText) : { data: plain, errors: [] };
+    });
+  } catch (error) {
+    // parseYaml bounds what it reads, so this is not expected; if it happens it is still this file's problem.
+    const reason = error instanceof Error ? error.message : String(error);
+    parsed = { data: undefined, errors: [{ line: 1, message: `the YAML cannot be read (${reason}): simplify it` }] };
+  }
   for (const error of parsed.errors) {
     problems.push({ severity: 'error', file, line: error.line + dataLine - 1, message: error.message });
   }

@@ -440,7 +440,7 @@ describe('npm run check', () => {
     fixture = createContent();
     fixture.write('advisories/FSA-2026-0001.md', markdownFile({ ...advisory, cvss: { vector: 'CVSS:3.1/AV:N/AC:L' } }));
     expect(checkFixture(fixture).errors).toEqual([
-      'advisories/FSA-2026-0001.md:9 cvss.vector: "CVSS:3.1/AV:N/AC:L" is not a valid CVSS 3.1 vector: give every base metric once, in the standard order, e.g. "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"',
+      'advisories/FSA-2026-0001.md:9 cvss.vector: "CVSS:3.1/AV:N/AC:L" is not a valid CVSS 3.1 vector: the base metrics PR, UI, S, C, I, A are missing: give all of AV, AC, PR, UI, S, C, I, A, in that order, e.g. "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"',
     ]);
   });
 });
