@@ -6,9 +6,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { DEMO_SITE_DIR } from '../support/builtSite.ts';
-import { serveStatic, type StaticServer } from '../support/staticServer.ts';
+import { serveWithNginx, type NginxServer } from '../support/nginxServer.ts';
 
-let server: StaticServer;
+let server: NginxServer;
 let browser: Browser;
 let withScript: BrowserContext;
 let withoutScript: BrowserContext;
@@ -16,7 +16,7 @@ let page: Page;
 let plainPage: Page;
 
 beforeAll(async () => {
-  server = await serveStatic(DEMO_SITE_DIR);
+  server = await serveWithNginx(DEMO_SITE_DIR);
   browser = await launchChromium();
   withScript = await browser.newContext();
   withoutScript = await browser.newContext({ javaScriptEnabled: false });
