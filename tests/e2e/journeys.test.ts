@@ -1,6 +1,7 @@
 /**
  * The questions a customer comes with, answered on the demo site in real Chromium: which release
- * lines are supported and until when, what the last incident was, which advisories apply.
+ * lines are supported and until when, what the last incident was, which advisories apply. The
+ * site is served by nginx with its own `_headers.nginx.conf`, as production serves it.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

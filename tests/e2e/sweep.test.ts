@@ -1,7 +1,7 @@
 /**
  * Every page in the sitemap, in real Chromium: zero axe-core violations at WCAG 2.2 AA (light and,
  * for contrast, dark scheme), nothing requested from another origin, no console error, and no
- * sideways scrolling on a 360 px wide phone.
+ * sideways scrolling on a 360 px wide phone; served by nginx with the site's own headers.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
