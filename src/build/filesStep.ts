@@ -10,7 +10,7 @@ import { loadRegistry } from '../registry/loadRegistry.ts';
 import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
 import { searchDocuments } from '../site/searchDocuments.ts';
 import { writeSearchIndex } from './searchIndex.ts';
-import { writeMachineFiles } from './writeMachineFiles.ts';
+import { writeMachineFiles, type WrittenFile } from './writeMachineFiles.ts';
 
 export interface FilesStepInput {
   readonly contentDir: string;
@@ -25,6 +25,8 @@ export interface FilesStepResult {
   readonly buildDate: string;
   readonly buildTime: string;
   readonly basePath: string;
+  /** The machine files written, with their content types. */
+  readonly machineFiles: readonly WrittenFile[];
 }
 
 const { contentDir, buildTime, generatedDir, outDir } = workerData as FilesStepInput;
@@ -35,10 +37,11 @@ const registry = loadRegistry({
   // The check step has read the git history for this content already.
   history: CHECKED_HISTORY,
 });
-await writeMachineFiles(registry, outDir);
+const written = await writeMachineFiles(registry, outDir);
 await writeSearchIndex(searchDocuments(registry), path.join(outDir, 'pagefind'));
 parentPort!.postMessage({
   buildDate: registry.buildDate,
   buildTime: registry.buildTime,
   basePath: registry.vendor.site.basePath,
+  machineFiles: written,
 } satisfies FilesStepResult);

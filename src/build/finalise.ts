@@ -2,23 +2,46 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE, buildManifest, listFiles } from './manifest.ts';
-import { netlifyHeaders, nginxSnippet, siteWidePolicy } from './hostHeaders.ts';
+import { searchFolders } from './csp.ts';
+import { contentTypeRules, netlifyHeaders, nginxSnippet, siteWidePolicy } from './hostHeaders.ts';
+import type { WrittenFile } from './writeMachineFiles.ts';
 
 const META_CSP = /<meta http-equiv="content-security-policy" content="([^"]*)"/i;
+const HEADERS_FILE = '_headers';
+const NGINX_FILE = '_headers.nginx.conf';
+const NO_JEKYLL_FILE = '.nojekyll';
 
 export function finaliseSite(
   siteDir: string,
-  build: { buildDate: string; buildTime: string; contentDir: string; basePath: string },
+  build: {
+    buildDate: string;
+    buildTime: string;
+    contentDir: string;
+    basePath: string;
+    machineFiles: readonly WrittenFile[];
+  },
 ): void {
-  const pagePolicies = listFiles(siteDir)
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => META_CSP.exec(readFileSync(path.join(siteDir, file), 'utf8'))?.[1]?.replace(/&#39;/g, "'"))
-    .filter((policy): policy is string => policy !== undefined);
-  const csp = siteWidePolicy(pagePolicies);
-  writeFileSync(path.join(siteDir, '_headers'), netlifyHeaders(build.basePath, csp));
-  writeFileSync(path.join(siteDir, '_headers.nginx.conf'), nginxSnippet(build.basePath, csp));
+  const files = listFiles(siteDir);
+  const policyOf = (file: string) =>
+    META_CSP.exec(readFileSync(path.join(siteDir, file), 'utf8'))?.[1]?.replace(/&#39;/g, "'");
+  const pages = files.filter((file) => file.endsWith('.html'));
+  const isSearch = (file: string) => searchFolders.some((folder) => file.startsWith(folder));
+  const policies = (chosen: string[]) =>
+    siteWidePolicy(chosen.map(policyOf).filter((policy): policy is string => policy !== undefined));
+  const search = pages.filter(isSearch);
+  const policiesOfSite = { page: policies(pages.filter((file) => !isSearch(file))), search: policies(search) };
+
+  // The entries the host serves once this step is done: the site, the nginx snippet, .nojekyll
+  // and the manifest (`_headers` itself is read by the host, not served).
+  const published = [...new Set([...files, NGINX_FILE, NO_JEKYLL_FILE, MANIFEST_FILE])];
+  const topLevel = [...new Set(published.map((file) => file.replace(/\/.*/, '/')))].filter(
+    (entry) => entry !== HEADERS_FILE,
+  );
+  const types = contentTypeRules(build.machineFiles, published);
+  writeFileSync(path.join(siteDir, HEADERS_FILE), netlifyHeaders(build.basePath, policiesOfSite, topLevel, types));
+  writeFileSync(path.join(siteDir, NGINX_FILE), nginxSnippet(build.basePath, policiesOfSite, types));
   // GitHub Pages runs Jekyll unless told not to, and Jekyll drops folders starting with "_".
-  writeFileSync(path.join(siteDir, '.nojekyll'), '');
+  writeFileSync(path.join(siteDir, NO_JEKYLL_FILE), '');
   const manifest = buildManifest(siteDir, build);
   writeFileSync(path.join(siteDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 }

@@ -9,8 +9,14 @@ import path from 'node:path';
 import { machineFiles } from '../outputs/machineFiles.ts';
 import type { Registry } from '../registry/types.ts';
 
-/** Writes every machine file under `dir`. */
-export async function writeMachineFiles(registry: Registry, dir: string): Promise<void> {
+/** A machine file's path and content type, for the host headers (src/build/hostHeaders.ts). */
+export interface WrittenFile {
+  readonly path: string;
+  readonly contentType: string;
+}
+
+/** Writes every machine file under `dir`; returns their paths and content types. */
+export async function writeMachineFiles(registry: Registry, dir: string): Promise<WrittenFile[]> {
   const files = await machineFiles(registry);
   const folders = new Set<string>();
   for (const file of files) {
@@ -20,6 +26,7 @@ export async function writeMachineFiles(registry: Registry, dir: string): Promis
     folders.add(folder);
     writeFileSync(target, await file.render());
   }
+  return files.map(({ path: filePath, contentType }) => ({ path: filePath, contentType }));
 }
 
 /**

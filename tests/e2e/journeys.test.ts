@@ -1,14 +1,15 @@
 /**
  * The questions a customer comes with, answered on the demo site in real Chromium: which release
- * lines are supported and until when, what the last incident was, which advisories apply.
+ * lines are supported and until when, what the last incident was, which advisories apply. The
+ * site is served by nginx with its own `_headers.nginx.conf`, as production serves it.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { DEMO_SITE_DIR } from '../support/builtSite.ts';
-import { serveStatic, type StaticServer } from '../support/staticServer.ts';
+import { serveWithNginx, type NginxServer } from '../support/nginxServer.ts';
 
-let server: StaticServer;
+let server: NginxServer;
 let browser: Browser;
 let withScript: BrowserContext;
 let withoutScript: BrowserContext;
@@ -16,7 +17,7 @@ let page: Page;
 let plainPage: Page;
 
 beforeAll(async () => {
-  server = await serveStatic(DEMO_SITE_DIR);
+  server = await serveWithNginx(DEMO_SITE_DIR);
   browser = await launchChromium();
   withScript = await browser.newContext();
   withoutScript = await browser.newContext({ javaScriptEnabled: false });
