@@ -424,7 +424,7 @@ const independentCases: [string, (content: Fixture) => void, string[]][] = [
       affects: [{ product: 'gateway', release: '9.x', affected: '< 9.1.0' }],
     }),
     [
-      'advisories/FSA-2026-0001.md:9 cvss.vector: "CVSS:3.1/AV:N/AC:L" is not a valid CVSS 3.1 vector: give every base metric once, in the standard order, e.g. "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"',
+      'advisories/FSA-2026-0001.md:9 cvss.vector: "CVSS:3.1/AV:N/AC:L" is not a valid CVSS 3.1 vector: the base metrics PR, UI, S, C, I, A are missing: give all of AV, AC, PR, UI, S, C, I, A, in that order, e.g. "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"',
       'advisories/FSA-2026-0001.md:12 affects[0].release: Fixture Gateway has no release line "9.x": its release lines are "2.x", "1.x"',
     ],
   ],
@@ -436,7 +436,7 @@ const independentCases: [string, (content: Fixture) => void, string[]][] = [
       revisions: [{ date: '01/10/2026', summary: 'Initial publication.' }],
     }),
     [
-      'advisories/FSA-2026-0001.md:7 cves[0]: "CVE-26-1" is not a CVE ID such as CVE-2026-12345',
+      'advisories/FSA-2026-0001.md:7 cves[0]: "CVE-26-1" is not a CVE ID such as CVE-2026-12345: CVE-, a year from 1999, -, then a number of at least four digits (leading zeros only to make four)',
       'advisories/FSA-2026-0001.md:13 affects[0].release: Fixture Gateway has no release line "9.x": its release lines are "2.x", "1.x"',
       'advisories/FSA-2026-0001.md:19 revisions[0].date: expected a date written as YYYY-MM-DD, found "01/10/2026"',
     ],
@@ -462,7 +462,7 @@ const independentCases: [string, (content: Fixture) => void, string[]][] = [
       );
     },
     [
-      'products/gateway.md:2 slug: "Gateway" is not URL-safe: use lower-case letters, digits and single hyphens, e.g. "edge-gateway"',
+      'products/gateway.md:2 slug: "Gateway" is not URL-safe: use lower-case letters, digits and single hyphens, e.g. "example-product"',
       'products/gateway.md:16 releases[0].phases[0].level: unknown support level "ful": the levels in content/support-levels.yml are "full", "maintenance"',
     ],
   ],
