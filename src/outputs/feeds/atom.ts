@@ -1,4 +1,11 @@
-/** Atom 1.0 (RFC 4287), written directly so every value is escaped text (see rss.ts). */
+/**
+ * Atom 1.0 (RFC 4287), written directly so every value is escaped text. Unlike RSS (rss.ts),
+ * not through the `feed` package: its Atom writer escapes only `&` in a category's `term` and
+ * `label` attributes, so a `<` in a product name ("Fixture <Gateway>") leaves the XML ill-formed,
+ * and no input can say `<` there (a `&lt;` handed over comes out as `&amp;lt;`): the categories
+ * would lose text. It also writes every entry title as type="html", no xml:lang, and no type on
+ * the rel="self" link.
+ */
 import type { SubscriberEvent } from './events.ts';
 import type { FeedDescription } from './feeds.ts';
 import { escapeAttribute as attribute, escapeText as text } from '../markup.ts';

@@ -27,6 +27,7 @@ import type {
   RichText,
 } from '../../registry/types.ts';
 import { absoluteUrl, paths, type FeedTopic } from '../../site/urls.ts';
+import { remediationWord } from '../../site/view/status.ts';
 import { htmlFragment, serialiseHtml, withAbsoluteLinks } from '../markup.ts';
 
 export type EventTopic = Exclude<FeedTopic, 'all'>;
@@ -136,6 +137,10 @@ function link(href: string, text: string): ElementContent {
 
 function heading(text: string): ElementContent {
   return h('h2', text);
+}
+
+function subheading(text: string): ElementContent {
+  return h('h3', text);
 }
 
 function list(items: readonly string[]): ElementContent {
@@ -332,7 +337,7 @@ function incidentEvents(context: Context, incident: Incident): SubscriberEvent[]
         window,
         ...(incident.customerActions === undefined
           ? []
-          : [heading('What customers should do'), richText(incident.customerActions)]),
+          : [heading('What you need to do'), richText(incident.customerActions)]),
         link(url, `${incident.id}: full timeline`),
       ]),
       url,
@@ -381,15 +386,23 @@ function advisoryEvents(context: Context, advisory: Advisory): SubscriberEvent[]
     paragraph(
       `Severity: ${severity} (CVSS ${advisory.cvss.version} base score ${advisory.cvss.score.toFixed(1)}, ${advisory.cvss.vector}).${advisory.cves.length > 0 ? ` ${advisory.cves.join(', ')}.` : ''} Status: ${advisory.status}.`,
     ),
-    heading('Affected'),
+    heading('Affected and fixed versions'),
     list(
       advisory.affects.map(
         (affected) =>
           `${affected.productName} ${affected.releaseLine}: ${affected.affected}; ${affected.fixed === undefined ? 'no fixed version yet' : `fixed in ${affected.fixed}`}`,
       ),
     ),
-    heading('Remediation'),
-    ...advisory.remediations.map((remediation) => richText(remediation.text)),
+    heading('What to do'),
+    // Each remediation as the advisory page shows it: what kind it is, its text, and where to read more.
+    ...advisory.remediations.flatMap((remediation) => {
+      const kind = remediationWord(remediation.kind);
+      return [
+        subheading(kind),
+        richText(remediation.text),
+        remediation.url === undefined ? undefined : link(remediation.url, `More about this ${kind.toLowerCase()}`),
+      ];
+    }),
     heading('Details'),
     richText(advisory.details),
     link(url, `${advisory.id}: full advisory`),
