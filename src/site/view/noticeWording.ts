@@ -12,7 +12,7 @@ export function monthsInWords(months: number): string {
 }
 
 /** "24 months’ notice", "1 month’s notice". */
-function noticeInWords(months: number): string {
+export function noticeInWords(months: number): string {
   return `${monthsInWords(months)}’${months === 1 ? 's' : ''} notice`;
 }
 
