@@ -56,14 +56,20 @@ export default function IncidentHistory({ months, products }: Props) {
                   <a href={incident.href}>{incident.title}</a>
                 </h3>
                 <p className="meta">
-                  <Badge status={incident.state} />
-                  <Badge status={incident.impact} />
+                  <Badge status={incident.state} /> <Badge status={incident.impact} />{' '}
                   <span>
                     {incident.kindWord} {incident.id}
-                  </span>
+                  </span>{' '}
                   <span>
-                    {incident.started.verb} <time dateTime={incident.started.iso}>{incident.started.text}</time> (
-                    {incident.started.relative})
+                    {incident.start.map((part, index) =>
+                      part.datetime === undefined ? (
+                        part.text
+                      ) : (
+                        <time key={index} dateTime={part.datetime}>
+                          {part.text}
+                        </time>
+                      ),
+                    )}
                   </span>
                 </p>
                 <p className="meta">Affects: {incident.products.map((affected) => affected.name).join(', ')}</p>

@@ -4,8 +4,10 @@
  */
 import type { Incident, Registry } from '../../registry/types.ts';
 import { paths, sitePath } from '../urls.ts';
-import { formatInstant, formatMonth, isoInstant, relativeTo } from './dates.ts';
+import { formatMonth } from './dates.ts';
+import { incidentStartInWords } from './incidentWording.ts';
 import { incidentsByMonth } from './selections.ts';
+import type { Sentence } from './sentence.ts';
 import { impactView, incidentStateView, type StatusView } from './status.ts';
 
 export interface IncidentHistoryEntry {
@@ -15,12 +17,8 @@ export interface IncidentHistoryEntry {
   readonly kindWord: string;
   readonly state: StatusView;
   readonly impact: StatusView;
-  readonly started: {
-    readonly verb: 'starts' | 'started';
-    readonly iso: string;
-    readonly text: string;
-    readonly relative: string;
-  };
+  /** "starts 6 December 2026, 22:00 UTC (in 13 days)". */
+  readonly start: Sentence;
   readonly products: readonly { readonly slug: string; readonly name: string }[];
 }
 
@@ -45,12 +43,7 @@ export function incidentHistory(
       kindWord: incident.kind === 'maintenance' ? 'Maintenance' : 'Incident',
       state: incidentStateView(incident),
       impact: impactView(incident.impact),
-      started: {
-        verb: incident.state === 'scheduled' ? 'starts' : 'started',
-        iso: isoInstant(incident.started),
-        text: formatInstant(incident.started),
-        relative: relativeTo(incident.started, registry.buildTime),
-      },
+      start: incidentStartInWords(incident, registry.buildTime),
       products: incident.affects.map((affected) => ({ slug: affected.productSlug, name: affected.productName })),
     })),
   }));
