@@ -1,9 +1,13 @@
-/** The last steps before a built site is published: host files, then the manifest of it all. */
+/**
+ * The last steps before a built site is published: island ids made independent of the project's
+ * folder (src/build/islandIds.ts), host files, then the manifest of it all.
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE, buildManifest, listFiles } from './manifest.ts';
 import { searchFolders } from './csp.ts';
 import { contentTypeRules, netlifyHeaders, nginxSnippet, siteWidePolicy } from './hostHeaders.ts';
+import { withPathIndependentIslandIds } from './islandIds.ts';
 import type { WrittenFile } from './writeMachineFiles.ts';
 
 const META_CSP = /<meta http-equiv="content-security-policy" content="([^"]*)"/i;
@@ -22,12 +26,20 @@ export function finaliseSite(
   },
 ): void {
   const files = listFiles(siteDir);
-  const policyOf = (file: string) =>
-    META_CSP.exec(readFileSync(path.join(siteDir, file), 'utf8'))?.[1]?.replace(/&#39;/g, "'");
-  const pages = files.filter((file) => file.endsWith('.html'));
+  // One pass over the pages: each gets path-independent island ids, and gives its CSP.
+  const pagePolicy = new Map<string, string | undefined>();
+  for (const file of files.filter((name) => name.endsWith('.html'))) {
+    const html = readFileSync(path.join(siteDir, file), 'utf8');
+    const published = withPathIndependentIslandIds(html);
+    if (published !== html) writeFileSync(path.join(siteDir, file), published);
+    pagePolicy.set(file, META_CSP.exec(published)?.[1]?.replace(/&#39;/g, "'"));
+  }
+  const pages = [...pagePolicy.keys()];
   const isSearch = (file: string) => searchFolders.some((folder) => file.startsWith(folder));
   const policies = (chosen: string[]) =>
-    siteWidePolicy(chosen.map(policyOf).filter((policy): policy is string => policy !== undefined));
+    siteWidePolicy(
+      chosen.map((file) => pagePolicy.get(file)).filter((policy): policy is string => policy !== undefined),
+    );
   const search = pages.filter(isSearch);
   const policiesOfSite = { page: policies(pages.filter((file) => !isSearch(file))), search: policies(search) };
 

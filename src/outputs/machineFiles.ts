@@ -124,14 +124,16 @@ export async function machineFiles(registry: Registry): Promise<MachineFile[]> {
     // The CSAF 2.0 provider: metadata, the directory distribution, listings for people.
     json(paths.csafProviderMetadata(), () => providerMetadata(registry, key)),
     ...(key ? [fixed(paths.csafOpenPgpKey(key.fingerprint), 'application/pgp-keys', () => key.armoredPublicKey)] : []),
+    // .well-known/ has no listing of its own, so the root listing has no "../".
     listing(paths.csafRoot(), ['provider-metadata.json', 'white/']),
     listing(paths.csafWhite(), [
+      '../',
       ...years.map((year) => `${year}/`),
       'changes.csv',
       'csaf-feed-tlp-white.json',
       'index.txt',
     ]),
-    ...years.map((year) => listing(paths.csafYear(year), yearFolderEntries(csaf, year, key !== undefined))),
+    ...years.map((year) => listing(paths.csafYear(year), ['../', ...yearFolderEntries(csaf, year, key !== undefined)])),
     fixed(paths.csafIndexTxt(), TEXT_TYPE, () => indexTxt(csaf)),
     fixed(paths.csafChangesCsv(), 'text/csv; charset=utf-8', () => changesCsv(csaf)),
     json(paths.csafRolieFeed(), () => rolieFeed(registry, csaf, key !== undefined)),

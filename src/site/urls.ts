@@ -37,6 +37,7 @@ export const paths = {
   advisory: (id: string) => `advisories/${id}/`,
   /** One year of advisories; two segments deep for the same reason as incidentArchive. */
   advisoryArchive: (year: string) => `advisories/archive/${year}/`,
+  policies: () => 'policies/',
   policy: (slug: string) => `policies/${slug}/`,
   codeOfPractice: () => 'code-of-practice/',
   selfAssessment: () => 'code-of-practice/self-assessment.json',

@@ -1,11 +1,21 @@
 /**
  * Build integrity (DESIGN principles 1 and 2): byte-identical output whatever the machine's time
- * zone, locale, folder or clock; a failed or killed build leaves the previous site as it was;
+ * zone, locale, output folder, project folder or clock; a failed or killed build leaves the previous site as it was;
  * nothing in the content folder is silently dropped.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,6 +41,27 @@ const fingerprint = (dir: string) =>
         .update(readFileSync(path.join(dir, file)))
         .digest('hex')}`,
   );
+
+/**
+ * The project as another clone sees it: a git clone of this repository (its history too, which
+ * the notice rule reads), with this working tree's uncommitted changes copied over, and the
+ * same node_modules, linked.
+ */
+function cloneProject(folder: string): void {
+  const git = (args: string[], cwd = ROOT) => {
+    const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed:\n${result.stderr}`);
+    return result.stdout;
+  };
+  mkdirSync(path.dirname(folder), { recursive: true });
+  git(['clone', '--quiet', ROOT, folder]);
+  for (const file of git(['ls-files', '-z', '--modified', '--others', '--exclude-standard']).split('\0')) {
+    if (file === '') continue;
+    if (existsSync(path.join(ROOT, file))) cpSync(path.join(ROOT, file), path.join(folder, file));
+    else rmSync(path.join(folder, file), { force: true });
+  }
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+}
 
 describe('reproducible builds', () => {
   it('publishes a manifest with the size and SHA-256 of every other file', () => {
@@ -64,6 +95,32 @@ describe('reproducible builds', () => {
       expect(fingerprint(adak)).toEqual(reference);
     },
     BUILD_TIMEOUT,
+  );
+
+  it(
+    'gives byte-identical output when the project itself is in two other folders, of different path lengths',
+    () => {
+      const projects = [path.join(work, 'p'), path.join(work, 'a-much-longer-folder-name', 'another-level', 'portal')];
+      const sites = projects.map((project) => {
+        cloneProject(project);
+        const site = path.join(project, 'site');
+        const result = spawnSync(
+          process.execPath,
+          [
+            path.join(project, 'scripts', 'build.ts'),
+            ...['--content', path.join(project, 'content'), '--date', DEMO_BUILD_DATE, '--out', site],
+          ],
+          { cwd: project, encoding: 'utf8' },
+        );
+        expect(result.stderr).not.toContain('✖');
+        expect(result.status).toBe(0);
+        return site;
+      });
+      const reference = fingerprint(DEMO_SITE_DIR);
+      expect(fingerprint(sites[0]!)).toEqual(reference);
+      expect(fingerprint(sites[1]!)).toEqual(reference);
+    },
+    2 * BUILD_TIMEOUT,
   );
 });
 

@@ -191,7 +191,9 @@ export function yearFolderEntries(files: readonly CsafFile[], year: string, sign
 
 /**
  * §7.1.12 asks for directory listings so people can browse the folders; a static host does not
- * make them, so the build writes a plain index.html (no script, no style) in each folder.
+ * make them, so the build writes a plain index.html (no script, no style) in each folder. The
+ * entries are links relative to the folder: "../" only where the parent folder has a listing
+ * (.well-known/ itself has none).
  */
 export function directoryListing(sitePathOfFolder: string, entries: readonly string[], language: string): string {
   const title = `Index of ${sitePathOfFolder}`;
@@ -210,7 +212,7 @@ export function directoryListing(sitePathOfFolder: string, entries: readonly str
         h('h1', title),
         h(
           'ul',
-          ['../', ...entries].map((entry) => h('li', [h('a', { href: entry }, entry)])),
+          entries.map((entry) => h('li', [h('a', { href: entry }, entry)])),
         ),
       ]),
     ]),
