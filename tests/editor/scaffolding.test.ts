@@ -25,10 +25,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(contentDir, { recursive: true, force: true }));
 
-function runNew(kind: string, flags: string[]) {
+function runNew(kind: string, flags: string[], date = DEMO_BUILD_DATE) {
   const result = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'scripts', 'new.ts'), kind, ...flags, '--content', contentDir, '--date', DEMO_BUILD_DATE],
+    [path.join(ROOT, 'scripts', 'new.ts'), kind, ...flags, '--content', contentDir, '--date', date],
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -252,6 +252,16 @@ describe('npm run new -- incident, incident-update, post-incident-report', () =>
       ],
     });
     expect(errors()).toEqual([]);
+  });
+
+  it('dates the first update at the build time when none is given and the clock is past it', () => {
+    // Any machine's clock is past this build time; the command must not date the update at its clock.
+    const result = runNew('incident', open.slice(0, open.indexOf('--at')), '2026-11-22T09:00:00Z');
+    expect(result.status, result.stderr).toBe(0);
+    expect(frontMatter('incidents/INC-2026-0040.md')).toMatchObject({
+      started: '2026-11-22T09:00:00Z',
+      updates: [{ at: '2026-11-22T09:00:00Z', status: 'investigating' }],
+    });
   });
 
   it('appends a timestamped update and sets the status', () => {

@@ -80,7 +80,9 @@ export async function main(
     );
     const buildDate = typeof early.values.date === 'string' ? early.values.date : undefined;
     const buildTime = resolveBuildTime(buildDate);
-    const clock = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    // Times default to now, but never after the build time the new file is checked against (a
+    // --date in the past): an update dated later would fail that check.
+    const clock = new Date(Math.floor(Math.min(Date.now(), buildTime.getTime()) / 60_000) * 60_000);
     const context = createContext(contentDir, buildTime, utcInstant(clock));
     const questions = scaffold.questions(context);
     const flags = parseOptions(questions, rest);

@@ -10,8 +10,7 @@ let loaded: Promise<SigningKey | undefined> | undefined;
 
 /**
  * The build's signing key, or undefined without one; rejects with a SigningKeyError naming the
- * variable to fix. Signatures are dated at the build time, or now when the build time is still
- * ahead (a build "as of" the end of today), since verifiers refuse signatures from the future.
+ * variable to fix. Its signatures are dated as of the build time (see signingTime).
  */
 export function signingKeyFromEnvironment(
   buildTime: string,
@@ -20,8 +19,10 @@ export function signingKeyFromEnvironment(
   loaded ??= (async () => {
     const armoredKey = env['TRUSTLINE_SIGNING_KEY'];
     if (armoredKey === undefined || armoredKey.trim() === '') return undefined;
-    const signedAt = new Date(Math.min(Date.parse(buildTime), Date.now()));
-    return readSigningKey(armoredKey, env['TRUSTLINE_SIGNING_PASSPHRASE'], signedAt);
+    return readSigningKey(armoredKey, env['TRUSTLINE_SIGNING_PASSPHRASE'], {
+      buildTime: new Date(buildTime),
+      now: new Date(),
+    });
   })();
   return loaded;
 }

@@ -14,19 +14,28 @@ export interface SigningKey {
   readonly fingerprint: string;
   /** The armored public key, published beside the CSAF documents. */
   readonly armoredPublicKey: string;
-  /** The moment every signature of this build is dated. */
+  /** The moment every signature of this build is dated (see signingTime). */
   readonly signedAt: Date;
+}
+
+/** The time the build is "as of", and the real moment it signs. */
+export interface SigningClock {
+  readonly buildTime: Date;
+  readonly now: Date;
 }
 
 export class SigningKeyError extends Error {
   override name = 'SigningKeyError';
 }
 
-/** Reads an armored private key, unlocking it with the passphrase when it is protected. */
+/**
+ * Reads an armored private key, unlocking it with the passphrase when it is protected, and finds
+ * the moment its signatures are dated.
+ */
 export async function readSigningKey(
   armoredKey: string,
   passphrase: string | undefined,
-  signedAt: Date,
+  clock: SigningClock,
 ): Promise<SigningKey> {
   let privateKey: openpgp.PrivateKey;
   try {
@@ -52,8 +61,49 @@ export async function readSigningKey(
     privateKey,
     fingerprint: privateKey.getFingerprint().toUpperCase(),
     armoredPublicKey: privateKey.toPublic().armor(),
-    signedAt,
+    signedAt: await signingTime(privateKey, clock),
   };
+}
+
+/**
+ * The moment a build's signatures are dated. Customers verify a site after it was built, and
+ * verifiers (openpgp, GnuPG) refuse a signature dated after their own clock or before the key
+ * could sign (RFC 9580's Signature Creation Time subpacket: when the signature was made), so it
+ * must lie between the moment the key became valid and the real moment of signing. Within that:
+ * - the build time, the moment the signed files say they were generated (security.txt's header,
+ *   CSAF's generator date), whenever the build runs, so a site rebuilt later for the same date
+ *   states the same dates everywhere;
+ * - but never after now: a build "as of" the end of today runs before the day is over;
+ * - and for a key that could not sign yet at the build time (one made since, e.g. when a site is
+ *   rebuilt for an earlier date after the key was replaced), the first moment it could: a time
+ *   written in the key itself (its self-signatures), so still the same on every rebuild.
+ * A key that cannot sign now (expired, revoked) stops the build.
+ */
+export async function signingTime(privateKey: openpgp.PrivateKey, { buildTime, now }: SigningClock): Promise<Date> {
+  // Customers verify later still: a key that cannot sign now (expired, revoked) is not used at all.
+  try {
+    await privateKey.getSigningKey(undefined, now);
+  } catch (error) {
+    throw new SigningKeyError(
+      `TRUSTLINE_SIGNING_KEY cannot sign now (${(error as Error).message}): extend the key's expiry or give another key`,
+    );
+  }
+  const asOf = Math.min(buildTime.getTime(), now.getTime());
+  const keyBecameValid = [
+    ...privateKey.users.flatMap((user) => user.selfCertifications),
+    ...privateKey.subkeys.flatMap((subkey) => subkey.bindingSignatures),
+  ]
+    .map((signature) => signature.created?.getTime() ?? asOf)
+    .filter((time) => time > asOf && time < now.getTime())
+    .sort((a, b) => a - b);
+  for (const time of [asOf, ...keyBecameValid]) {
+    const canSign = await privateKey.getSigningKey(undefined, new Date(time)).then(
+      () => true,
+      () => false,
+    );
+    if (canSign) return new Date(time);
+  }
+  return now;
 }
 
 /**

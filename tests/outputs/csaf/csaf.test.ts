@@ -408,9 +408,12 @@ describe('a detached signature', () => {
       type: 'ecc',
       curve: 'curve25519Legacy',
       userIDs: [{ name: 'Kestrel CSAF signing' }],
+      // Made before the build it signs: a key cannot sign a moment before it existed.
+      date: new Date('2026-01-01T00:00:00Z'),
       format: 'armored',
     });
-    const key = await readSigningKey(privateKey, undefined, new Date('2026-11-22T12:00:00Z'));
+    const buildTime = new Date('2026-11-22T23:59:59Z');
+    const key = await readSigningKey(privateKey, undefined, { buildTime, now: buildTime });
     const file = csafFiles(demoRegistry())[0];
     const bytes = new TextEncoder().encode(file?.text);
     const signature = await signDetached(bytes, key);
@@ -418,7 +421,7 @@ describe('a detached signature', () => {
       message: await openpgp.createMessage({ binary: bytes }),
       signature: await openpgp.readSignature({ armoredSignature: signature }),
       verificationKeys: await openpgp.readKey({ armoredKey: publicKey }),
-      date: new Date('2026-11-22T23:59:59Z'),
+      date: buildTime,
     });
     await expect(verification.signatures[0]?.verified).resolves.toBe(true);
   });

@@ -17,6 +17,8 @@ import { demoRegistry } from '../api/demoRegistry.ts';
 import { readSecurityTxt } from './rfc9116.ts';
 
 const BUILD_TIME = new Date('2026-11-22T23:59:59Z');
+/** Keys are made before the build they sign: a key cannot sign a moment before it existed. */
+const KEY_CREATED = new Date('2026-01-01T00:00:00Z');
 const CANONICAL = 'https://trust.kestrel.example/.well-known/security.txt';
 const demoFile = () => readFileSync(path.join(DEMO_SITE_DIR, '.well-known', 'security.txt'), 'utf8');
 
@@ -117,9 +119,10 @@ describe('the signed security.txt', () => {
       type: 'ecc',
       curve: 'curve25519Legacy',
       userIDs: [{ name: 'Kestrel Software security', email: 'security@kestrel.example' }],
+      date: KEY_CREATED,
       format: 'armored',
     });
-    const key = await readSigningKey(privateKey, undefined, new Date('2026-11-22T12:00:00Z'));
+    const key = await readSigningKey(privateKey, undefined, { buildTime: BUILD_TIME, now: BUILD_TIME });
     const signed = await signCleartext(securityTxt(demoRegistry()), key);
 
     expect(signed.startsWith('-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA')).toBe(true);
@@ -139,9 +142,10 @@ describe('the signed security.txt', () => {
       type: 'ecc',
       curve: 'curve25519Legacy',
       userIDs: [{ name: 'Test' }],
+      date: KEY_CREATED,
       format: 'armored',
     });
-    const key = await readSigningKey(privateKey, undefined, new Date('2026-11-22T12:00:00Z'));
+    const key = await readSigningKey(privateKey, undefined, { buildTime: BUILD_TIME, now: BUILD_TIME });
     const tampered = (await signCleartext(securityTxt(demoRegistry()), key)).replace(
       'mailto:security@kestrel.example',
       'mailto:attacker@evil.example',
