@@ -1,9 +1,10 @@
 /**
  * Pick topics and products, get the feed and calendar addresses to paste into a reader or a
  * calendar app. Server-rendered with "Everything" chosen, so without JavaScript the page still
- * gives the main addresses (and the page lists every feed below).
+ * gives the main addresses (and the page lists every feed below). The boxes are disabled until the
+ * island is live: a box ticked before then would do nothing, and its tick would be lost.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { chosenSubscriptions, type SubscriptionChoices } from '../../site/view/subscriptions.ts';
 
 interface Props {
@@ -20,6 +21,8 @@ function toggle(set: ReadonlySet<string>, value: string, on: boolean): Set<strin
 export default function SubscribeBuilder({ choices }: Props) {
   const [topics, setTopics] = useState<ReadonlySet<string>>(new Set(['all']));
   const [products, setProducts] = useState<ReadonlySet<string>>(new Set());
+  const [live, setLive] = useState(false);
+  useEffect(() => setLive(true), []);
   const chosen = chosenSubscriptions(choices, topics, products);
 
   return (
@@ -32,6 +35,7 @@ export default function SubscribeBuilder({ choices }: Props) {
               <label>
                 <input
                   type="checkbox"
+                  disabled={!live}
                   checked={topics.has(topic)}
                   onChange={(event) => setTopics(toggle(topics, topic, event.target.checked))}
                 />
@@ -49,6 +53,7 @@ export default function SubscribeBuilder({ choices }: Props) {
               <label>
                 <input
                   type="checkbox"
+                  disabled={!live}
                   checked={products.has(slug)}
                   onChange={(event) => setProducts(toggle(products, slug, event.target.checked))}
                 />
