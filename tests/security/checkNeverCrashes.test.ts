@@ -22,15 +22,14 @@ const demoIncident = readFileSync(path.join(ROOT, 'content', 'incidents', 'INC-2
 /** Checks the fixture with `text` as `file`, and asserts that it failed closed. */
 function checkFailsClosed(file: string, text: string): CheckResult {
   fixture.write(file, text);
-  const started = performance.now();
   let result: CheckResult;
   try {
     result = checkContent({ contentDir: fixture.dir, buildDate: '2026-11-22' });
   } finally {
     fixture.remove(file);
   }
-  // Bounded time: a hostile file costs about what a large honest one does.
-  expect(performance.now() - started).toBeLessThan(10_000);
+  // Time and memory are bounded too: measured by `npm run bench:hostile` (docs/benchmarks.md),
+  // not asserted here, where a shared machine's load would decide.
   const errors = result.problems.filter((problem) => problem.severity === 'error');
   // `check` exits 1 exactly when there is an error, and then there is no Registry to build from.
   expect(result.registry === undefined).toBe(errors.length > 0);
