@@ -11,6 +11,20 @@ import { withPathIndependentIslandIds } from './islandIds.ts';
 import type { WrittenFile } from './writeMachineFiles.ts';
 
 const META_CSP = /<meta http-equiv="content-security-policy" content="([^"]*)"/i;
+
+/**
+ * A policy as the browser reads it from the attribute: serialisers write its quotes as `&#39;`
+ * (Astro) or `&#x27;` (hast), and a policy taken over with the reference in it would be invalid.
+ */
+function attributeText(value: string): string {
+  return value
+    .replace(/&#(\d+);|&#x([0-9a-f]+);/gi, (_, decimal?: string, hex?: string) =>
+      String.fromCodePoint(decimal ? Number(decimal) : parseInt(hex!, 16)),
+    )
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
 const HEADERS_FILE = '_headers';
 const NGINX_FILE = '_headers.nginx.conf';
 const NO_JEKYLL_FILE = '.nojekyll';
@@ -32,7 +46,8 @@ export function finaliseSite(
     const html = readFileSync(path.join(siteDir, file), 'utf8');
     const published = withPathIndependentIslandIds(html);
     if (published !== html) writeFileSync(path.join(siteDir, file), published);
-    pagePolicy.set(file, META_CSP.exec(published)?.[1]?.replace(/&#39;/g, "'"));
+    const policy = META_CSP.exec(published)?.[1];
+    pagePolicy.set(file, policy === undefined ? undefined : attributeText(policy));
   }
   const pages = [...pagePolicy.keys()];
   const isSearch = (file: string) => searchFolders.some((folder) => file.startsWith(folder));

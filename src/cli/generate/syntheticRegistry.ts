@@ -72,7 +72,8 @@ export function syntheticContentFiles(size: RegistrySize, seed: number, demoDir:
     files.set(`incidents/${incident.id}.md`, incident.file);
   }
   const advisoryIds = new IdSequence('NWSA');
-  const cves = new IdSequence('CVE', 5);
+  // CVE sequence numbers have at least four digits and no leading zero beyond four (CVE ID syntax).
+  const cves = new IdSequence('CVE');
   for (let index = 0; index < size.advisories; index++) {
     const advisory = generateAdvisory(random, products, advisoryIds, cves);
     files.set(`advisories/${advisory.id}.md`, advisory.file);
