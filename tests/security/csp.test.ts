@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/build/manifest.ts';
 import { siteWidePolicy } from '../../src/build/hostHeaders.ts';
@@ -14,10 +16,19 @@ import { DEMO_SITE_DIR } from '../support/builtSite.ts';
 import { serveWithNginx, type NginxServer } from '../support/nginxServer.ts';
 
 const pages = listFiles(DEMO_SITE_DIR).filter((file) => file.endsWith('.html'));
-const metaPolicy = (file: string) =>
-  /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(
-    readFileSync(path.join(DEMO_SITE_DIR, file), 'utf8'),
-  )?.[1];
+/** The page's <meta> policy as a browser reads it (an HTML parser decodes its character references). */
+function metaPolicy(file: string): string | undefined {
+  const tree = fromHtml(readFileSync(path.join(DEMO_SITE_DIR, file), 'utf8'));
+  let policy: string | undefined;
+  visit(tree, 'element', (element) => {
+    if (
+      element.tagName === 'meta' &&
+      String(element.properties['httpEquiv']).toLowerCase() === 'content-security-policy'
+    )
+      policy = String(element.properties['content']);
+  });
+  return policy;
+}
 
 let browser: Browser;
 let server: NginxServer;
