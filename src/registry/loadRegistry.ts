@@ -89,7 +89,8 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
     history: () => (history ??= readPublicationHistory(contentDir)),
     noticeDays: new Map(Object.entries(options.noticeDays ?? {})),
     pullRequest: pullRequest && {
-      baseHistory: () => (baseHistory === null ? (baseHistory = readBaseHistory(contentDir, pullRequest)) : baseHistory),
+      baseHistory: () =>
+        baseHistory === null ? (baseHistory = readBaseHistory(contentDir, pullRequest)) : baseHistory,
     },
     contentDirLabel,
     contentFiles: sources.files,
