@@ -12,7 +12,7 @@
  *    killed build leaves the previous site exactly as it was.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { machineFilesDirFor, publishStaging, removeStaleStaging, stagingDirFor } from '../src/build/atomicOutput.ts';
@@ -183,13 +183,21 @@ async function main(): Promise<number> {
       throw error;
     });
     const generatedDir = joinShards(cacheDir, shards);
+    // The pages show the day each notice counts from, as the check found it in git.
+    const noticeDaysFile = path.join(cacheDir, 'notice-days.json');
+    writeFileSync(noticeDaysFile, JSON.stringify(checked.noticeDays));
     // Astro renders the pages in its process; a worker thread meanwhile writes the machine-readable
     // files (feeds, calendars, API, OpenEoX, CSAF, security.txt) and the search index from the
     // same contentlayer2 output, on the other core (src/build/filesStep.ts).
     progress.phase('astro', 'pages, with machine-readable files and search index beside');
     astro = start('astro (rendering)', bin('astro'), ['build', '--silent'], {
       cwd: root,
-      env: { ...env, TRUSTLINE_GENERATED: generatedDir, TRUSTLINE_OUT_DIR: stagingDir },
+      env: {
+        ...env,
+        TRUSTLINE_GENERATED: generatedDir,
+        TRUSTLINE_OUT_DIR: stagingDir,
+        TRUSTLINE_NOTICE_DAYS: noticeDaysFile,
+      },
       stdio: 'inherit',
     });
     const site = await runInWorker<FilesStepResult>(new URL('../src/build/filesStep.ts', import.meta.url), {
@@ -197,6 +205,7 @@ async function main(): Promise<number> {
       buildTime: buildTime.toISOString(),
       generatedDir,
       outDir: machineDir,
+      noticeDays: checked.noticeDays,
     } satisfies FilesStepInput);
     await astro.done;
     moveInto(machineDir, stagingDir);

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkWithParseCache } from '../cli/cacheDir.ts';
 import { summary } from '../cli/report.ts';
+import type { NoticeDays } from '../registry/git/publicationHistory.ts';
 import type { Problem } from '../registry/problems.ts';
 
 export interface CheckStepInput {
@@ -19,6 +20,8 @@ export interface CheckStepResult {
   readonly summary: string;
   readonly fileCount: number;
   readonly buildDate: string;
+  /** The day each notice counts from, as git dates it: the loads that render do not read git again. */
+  readonly noticeDays: NoticeDays;
 }
 
 const { contentDir, buildTime } = workerData as CheckStepInput;
@@ -29,4 +32,5 @@ parentPort!.postMessage({
   summary: summary(checked.problems, checked.files.length),
   fileCount: checked.files.length,
   buildDate: checked.buildDate,
+  noticeDays: checked.noticeDays,
 } satisfies CheckStepResult);

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { CHECKED_HISTORY } from '../registry/git/publicationHistory.ts';
+import { CHECKED_HISTORY, type NoticeDays } from '../registry/git/publicationHistory.ts';
 import { loadRegistry } from '../registry/loadRegistry.ts';
 import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
 import { searchDocuments } from '../site/searchDocuments.ts';
@@ -18,6 +18,8 @@ export interface FilesStepInput {
   readonly generatedDir: string;
   /** Where the files go, to be moved in beside Astro's pages. */
   readonly outDir: string;
+  /** The day each notice counts from, from the check step. */
+  readonly noticeDays: NoticeDays;
 }
 
 /** What finalising the site needs to know of the Registry. */
@@ -29,13 +31,14 @@ export interface FilesStepResult {
   readonly machineFiles: readonly WrittenFile[];
 }
 
-const { contentDir, buildTime, generatedDir, outDir } = workerData as FilesStepInput;
+const { contentDir, buildTime, generatedDir, outDir, noticeDays } = workerData as FilesStepInput;
 const registry = loadRegistry({
   contentDir,
   buildDate: buildTime,
   sources: readContentlayerOutput(generatedDir, contentDir),
   // The check step has read the git history for this content already.
   history: CHECKED_HISTORY,
+  noticeDays,
 });
 const written = await writeMachineFiles(registry, outDir);
 await writeSearchIndex(searchDocuments(registry), path.join(outDir, 'pagefind'));

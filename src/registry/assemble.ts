@@ -53,7 +53,7 @@ export function assembleRegistry(documents: ParsedDocuments, context: RuleContex
   const levelOf = (id: string): SupportLevel => levels.get(id)!;
 
   const products = documents.products
-    .map((document) => assembleProduct(document, levelOf, context.buildDate, rich, body))
+    .map((document) => assembleProduct(document, levelOf, context, rich, body))
     .sort((a, b) => collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug));
   const productBySlug = new Map(products.map((product) => [product.slug, product]));
 
@@ -113,7 +113,7 @@ type Body = (document: Parsed<unknown>) => RichText;
 function assembleProduct(
   document: Parsed<ProductData>,
   levelOf: (id: string) => SupportLevel,
-  buildDate: string,
+  context: RuleContext,
   rich: Rich,
   body: Body,
 ): Product {
@@ -121,7 +121,7 @@ function assembleProduct(
   const releaseLines = data.releases.map((releaseLine, index): ReleaseLine => {
     const phases = phasesOf(releaseLine, levelOf);
     const notice = releaseLine.endOfSupport;
-    const events = notice ? noticeEvents(notice) : [];
+    const events = notice ? noticeEvents(notice, context.noticeDays.get(`${data.slug}/${releaseLine.name}`)) : [];
     const announced = notice ? effectiveAnnouncement(events) : undefined;
     const at = (...path: (string | number)[]) => ['releases', index, 'endOfSupport', ...path];
     const successor = releaseLine.successor ? splitSuccessor(releaseLine.successor, data) : undefined;
@@ -149,7 +149,7 @@ function assembleProduct(
             }
           : undefined,
       successor: successor && { productSlug: successor[0], name: successor[1] },
-      status: statusOf(phases, releaseLine.released, notice?.date, buildDate),
+      status: statusOf(phases, releaseLine.released, notice?.date, context.buildDate),
     };
   });
   return {

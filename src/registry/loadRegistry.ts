@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { utcDateOf } from './calendarDate.ts';
 import { resolveBuildTime } from './buildTime.ts';
-import { readPublicationHistory, type PublicationHistory } from './git/publicationHistory.ts';
+import {
+  pullRequestFromEnvironment,
+  readBaseHistory,
+  readPublicationHistory,
+  type NoticeDays,
+  type PublicationHistory,
+  type PullRequest,
+} from './git/publicationHistory.ts';
 import { compareProblems, ContentError, type Problem } from './problems.ts';
 import { assembleRegistry } from './assemble.ts';
 import { checkAdvisories } from './rules/advisories.ts';
@@ -36,6 +43,10 @@ export interface LoadOptions {
   sources?: { documents: SourceDocument[]; problems: Problem[]; files: string[] } | undefined;
   /** By default the content folder's git history; CHECKED_HISTORY when the build has checked it. */
   history?: PublicationHistory | undefined;
+  /** The day each notice event counts from, as the build's check found them (CheckResult.noticeDays). */
+  noticeDays?: NoticeDays | undefined;
+  /** Whether this is a pull request, and its base branch; by default from the CI's environment. */
+  pullRequest?: PullRequest | undefined;
   /** Files as a command is about to write them (absolute path → text), checked instead of the disk. */
   unsaved?: ReadonlyMap<string, string> | undefined;
 }
@@ -51,6 +62,8 @@ export interface CheckResult {
   documentCount: number;
   /** The day statuses were computed for. */
   buildDate: string;
+  /** The day each notice event counts from, by release line id: for the loads that render (LoadOptions.noticeDays). */
+  noticeDays: NoticeDays;
 }
 
 export function defaultContentDir(): string {
@@ -68,10 +81,17 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
   const documents = validateAll(sources.documents, sources.files, contentDirLabel, problems);
   let assembled: Omit<Registry, 'warnings'> | undefined;
   let history = options.history;
+  const pullRequest = 'pullRequest' in options ? options.pullRequest : pullRequestFromEnvironment(process.env);
+  let baseHistory: PublicationHistory | undefined | null = null;
   const context: RuleContext = {
     buildDate: utcDateOf(buildTime),
     buildTime: buildTime.toISOString().replace('.000Z', 'Z'),
     history: () => (history ??= readPublicationHistory(contentDir)),
+    noticeDays: new Map(Object.entries(options.noticeDays ?? {})),
+    pullRequest: pullRequest && {
+      baseHistory: () =>
+        baseHistory === null ? (baseHistory = readBaseHistory(contentDir, pullRequest)) : baseHistory,
+    },
     contentDirLabel,
     contentFiles: sources.files,
     report: (problem) => problems.push(problem),
@@ -97,7 +117,8 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
   const registry =
     assembled && deepFreeze({ ...assembled, warnings: problems.filter((problem) => problem.severity === 'warning') });
   const documentCount = registry ? countDocuments(registry) + (documents.withdrawn ? 1 : 0) : 0;
-  return { registry, problems, files: sources.files, documentCount, buildDate: context.buildDate };
+  const noticeDays = registry ? Object.fromEntries(context.noticeDays) : {};
+  return { registry, problems, files: sources.files, documentCount, buildDate: context.buildDate, noticeDays };
 }
 
 /** The Registry, or a ContentError listing every problem. */

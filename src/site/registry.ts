@@ -2,7 +2,8 @@
  * The Registry for the pages and endpoints: loaded once per build from contentlayer2's output,
  * validated by the same rules as `check`.
  */
-import { CHECKED_HISTORY } from '../registry/git/publicationHistory.ts';
+import { readFileSync } from 'node:fs';
+import { CHECKED_HISTORY, type NoticeDays } from '../registry/git/publicationHistory.ts';
 import { loadRegistry } from '../registry/loadRegistry.ts';
 import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
 import type { Registry } from '../registry/types.ts';
@@ -14,11 +15,14 @@ let registry: Registry | undefined;
 export function getRegistry(): Registry {
   // `astro dev` reads the content folder directly and re-reads it on every change (devContent.ts).
   if (isDevMode()) return devRegistry();
+  // The day each notice counts from, as the check step found them in git (scripts/build.ts).
+  const noticeDaysFile = process.env['TRUSTLINE_NOTICE_DAYS'];
   registry ??= loadRegistry({
     contentDir: contentDir(),
     sources: readContentlayerOutput(generatedDir(), contentDir()),
     // scripts/build.ts renders only content its check step has just verified against git.
     history: CHECKED_HISTORY,
+    noticeDays: noticeDaysFile ? (JSON.parse(readFileSync(noticeDaysFile, 'utf8')) as NoticeDays) : undefined,
   });
   return registry;
 }

@@ -224,9 +224,9 @@ const cases: [string, (content: Fixture) => void, string][] = [
     'products/gateway.md:26 releases[1].endOfSupport.announced: 2026-12-01 is after the build date 2026-11-22: a notice counts from the day it is published, so it cannot be dated in the future',
   ],
   [
-    'a backdated announcement that git never published',
-    withRelease(1, { endOfSupport: { date: '2027-12-31', announced: '2026-06-01' } }),
-    'products/gateway.md:26 releases[1].endOfSupport.announced: 2026-06-01 is earlier than the day this date was published (the content is not in a git repository, so 2027-12-31 for 1.x counts as published on the build date, 2026-11-22): a notice cannot be backdated. Use 2026-11-22, or, for a notice given before the portal, cite the original public announcement in "source"',
+    'a backdated notice that git never published, less than a year before its date from the build date',
+    withRelease(1, { endOfSupport: { date: '2027-11-15', announced: '2026-06-01' } }),
+    "products/gateway.md:25 releases[1].endOfSupport.date: 2027-11-15 gives 11 months' notice from 2026-11-22, the day it was published (the content is not in a git repository, so it counts as published on the build date), later than the 2026-06-01 written: a notice counts from the day customers could read it; the Code requires at least one year — the earliest allowed date is 2027-11-22",
   ],
   [
     'incident updates out of order',

@@ -1,7 +1,8 @@
 /**
- * A notice cannot be backdated: the announcement date is not earlier than the first commit
- * that published the end-of-support date. Tested against real git repositories with commits
- * at chosen dates.
+ * A notice counts from the later of its announced day and the first commit that published the
+ * end-of-support date on the branch being built: it cannot be backdated, and a pull request
+ * counts from the day it is merged. Tested against real git repositories with commits, squash
+ * merges and rebase merges at chosen dates.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +43,13 @@ function commitAll(date: string, message = 'content') {
   commitFolder(fixture.dir, date, message);
 }
 
+/** The day the fixture's 1.x notice counts from, as the Registry carries it to every page and file. */
+function countedFrom(result: ReturnType<typeof checkContent>) {
+  return result.registry?.products.find((entry) => entry.slug === 'gateway')?.releaseLines[1]?.notice?.announced;
+}
+
+const headCommit = () => git(fixture.dir, ['rev-parse', 'HEAD']).trim().slice(0, 10);
+
 function repository() {
   fixture = createContent();
   git(fixture.dir, ['init', '-q', '-b', 'main']);
@@ -49,19 +57,28 @@ function repository() {
   commitAll('2026-03-01T10:00:00+00:00', 'Announce the end of support of 1.x');
 }
 
-describe('the no-backdating rule', () => {
+describe('the day a notice counts from', () => {
   it('accepts an announcement dated the day of the commit that published it', () => {
     repository();
     expect(checkFixture(fixture).errors).toEqual([]);
   });
 
-  it('refuses an announcement dated before the commit that published it, naming the commit', () => {
+  it('counts an announcement dated before the commit that published it from that commit’s day', () => {
     repository();
     writeNotice({ date: '2027-06-30', announced: '2026-02-01' });
     commitAll('2026-03-05T10:00:00+00:00', 'Edit the announcement date');
-    const commit = git(fixture.dir, ['rev-list', '--max-parents=0', 'HEAD']).trim().slice(0, 10);
+    const { errors, result } = checkFixture(fixture);
+    expect(errors).toEqual([]);
+    expect(countedFrom(result)).toBe('2026-03-01');
+  });
+
+  it('refuses a date less than a year after the commit that published it, naming the commit', () => {
+    fixture = createContent();
+    git(fixture.dir, ['init', '-q', '-b', 'main']);
+    writeNotice({ date: '2027-02-15', announced: '2026-02-01' });
+    commitAll('2026-03-05T10:00:00+00:00', 'Announce the end of support of 1.x');
     expect(checkFixture(fixture).errors).toEqual([
-      `products/gateway.md:26 releases[1].endOfSupport.announced: 2026-02-01 is earlier than the day this date was published (git first published 2027-06-30 for 1.x on 2026-03-01 (commit ${commit})): a notice cannot be backdated. Use 2026-03-01, or, for a notice given before the portal, cite the original public announcement in "source"`,
+      `products/gateway.md:25 releases[1].endOfSupport.date: 2027-02-15 gives 11 months' notice from 2026-03-05, the day it was published (git first published 2027-02-15 for 1.x on 2026-03-05, commit ${headCommit()}), later than the 2026-02-01 written: a notice counts from the day customers could read it; the Code requires at least one year — the earliest allowed date is 2027-03-05`,
     ]);
   });
 
@@ -77,15 +94,13 @@ describe('the no-backdating rule', () => {
   it('measures a change of date from the commit that published the new date', () => {
     repository();
     writeNotice({
-      date: '2027-12-31',
+      date: '2027-05-31',
       announced: '2026-03-01',
       changes: [{ on: '2026-05-15', from: '2027-06-30' }],
     });
-    commitAll('2026-06-01T09:00:00+00:00', 'Extend 1.x');
+    commitAll('2026-06-01T09:00:00+00:00', 'Bring 1.x forward');
     expect(checkFixture(fixture).errors).toEqual([
-      'products/gateway.md:28 releases[1].endOfSupport.changes[0].on: 2026-05-15 is earlier than the day this date was published (git first published 2027-12-31 for 1.x on 2026-06-01 (commit ' +
-        git(fixture.dir, ['rev-parse', 'HEAD']).trim().slice(0, 10) +
-        ')): a notice cannot be backdated. Use 2026-06-01, or, for a notice given before the portal, cite the original public announcement in "source"',
+      `products/gateway.md:25 releases[1].endOfSupport.date: moving the end of support of 1.x earlier, to 2027-05-31, is a new notice: it gives 11 months' notice from 2026-06-01, the day it was published (git first published 2027-05-31 for 1.x on 2026-06-01, commit ${headCommit()}), later than the 2026-05-15 written: a notice counts from the day customers could read it; the Code requires at least one year — the earliest allowed date is 2027-06-01 (or keep 2027-06-30)`,
     ]);
   });
 
@@ -94,9 +109,9 @@ describe('the no-backdating rule', () => {
     git(fixture.dir, ['init', '-q', '-b', 'main']);
     writeNotice(undefined);
     commitAll('2026-03-01T10:00:00+00:00', 'Add 1.x, end of support to be announced');
-    writeNotice({ date: '2028-01-31', announced: '2026-11-01' });
+    writeNotice({ date: '2027-11-01', announced: '2026-11-01' });
     expect(checkFixture(fixture).errors).toEqual([
-      'products/gateway.md:26 releases[1].endOfSupport.announced: 2026-11-01 is earlier than the day this date was published (no commit contains 2028-01-31 for 1.x yet, so it counts as published on the build date, 2026-11-22): a notice cannot be backdated. Use 2026-11-22, or, for a notice given before the portal, cite the original public announcement in "source"',
+      "products/gateway.md:25 releases[1].endOfSupport.date: 2027-11-01 gives 11 months' notice from 2026-11-22, the day it was published (no commit contains 2027-11-01 for 1.x yet, so it counts as published on the build date), later than the 2026-11-01 written: a notice counts from the day customers could read it; the Code requires at least one year — the earliest allowed date is 2027-11-22",
     ]);
   });
 
@@ -111,17 +126,15 @@ describe('the no-backdating rule', () => {
     expect(checkFixture(fixture).errors).toEqual([]);
   });
 
-  it('refuses a cited source for a notice given after the release line was in the portal', () => {
+  it('counts a notice given after the release line was in the portal from its commit, whatever source it cites', () => {
     fixture = createContent();
     git(fixture.dir, ['init', '-q', '-b', 'main']);
     writeNotice(undefined);
     commitAll('2026-03-01T10:00:00+00:00', 'Add 1.x, end of support to be announced');
-    const lineCommit = git(fixture.dir, ['rev-parse', 'HEAD']).trim().slice(0, 10);
-    writeNotice({ date: '2027-12-31', announced: '2026-04-01', source: 'https://fixture.example/news/gateway-1x' });
+    writeNotice({ date: '2027-04-15', announced: '2026-04-01', source: 'https://fixture.example/news/gateway-1x' });
     commitAll('2026-05-01T10:00:00+00:00', 'Announce the end of support of 1.x');
-    const noticeCommit = git(fixture.dir, ['rev-parse', 'HEAD']).trim().slice(0, 10);
     expect(checkFixture(fixture).errors).toEqual([
-      `products/gateway.md:26 releases[1].endOfSupport.announced: 2026-04-01 is earlier than the day this date was published (git first published 2027-12-31 for 1.x on 2026-05-01 (commit ${noticeCommit})): a notice cannot be backdated. Use 2026-05-01: the cited "source" covers only a notice given before 1.x was in the portal (git first published it on 2026-03-01, commit ${lineCommit})`,
+      `products/gateway.md:25 releases[1].endOfSupport.date: 2027-04-15 gives 11 months' notice from 2026-05-01, the day it was published (git first published 2027-04-15 for 1.x on 2026-05-01, commit ${headCommit()}), later than the 2026-04-01 written: a notice counts from the day customers could read it; the Code requires at least one year — the earliest allowed date is 2027-05-01`,
     ]);
   });
 
@@ -138,13 +151,20 @@ describe('the no-backdating rule', () => {
     expect(checkFixture(fixture).errors).toEqual([]);
   });
 
-  it('is not read again for content the build has checked: the pages and files load without the git rules', () => {
+  it('is not read again for content the build has checked: the pages and files take the days the check counted', () => {
     repository();
     writeNotice({ date: '2027-06-30', announced: '2026-02-01' });
-    expect(checkFixture(fixture).errors).toHaveLength(1);
-    const checked = checkContent({ contentDir: fixture.dir, buildDate: BUILD_DATE, history: CHECKED_HISTORY });
+    commitAll('2026-03-05T10:00:00+00:00', 'Edit the announcement date');
+    const { result } = checkFixture(fixture);
+    expect(result.noticeDays['gateway/1.x']).toEqual(['2026-03-01']);
+    const checked = checkContent({
+      contentDir: fixture.dir,
+      buildDate: BUILD_DATE,
+      history: CHECKED_HISTORY,
+      noticeDays: result.noticeDays,
+    });
     expect(checked.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
-    expect(checked.registry).toBeDefined();
+    expect(countedFrom(checked)).toBe('2026-03-01');
   });
 
   it('follows the history of a renamed product file', () => {
@@ -226,5 +246,90 @@ describe('the no-backdating rule', () => {
     expect(history.firstPublished(path.join(fixture.dir, 'products/p7.md'), '1.x', '2027-12-31')?.date).toBe(
       '2026-04-01',
     );
+  });
+});
+
+describe('a notice merged from a pull request', () => {
+  /** A notice written on 10 November in a branch, merged into main on `mergeDay` by squash or rebase. */
+  function mergeNotice(strategy: 'squash' | 'rebase', mergeDay: string, endOfSupport: string) {
+    fixture = createContent();
+    git(fixture.dir, ['init', '-q', '-b', 'main']);
+    writeNotice(undefined);
+    commitAll('2026-03-01T10:00:00+00:00', 'Add 1.x, end of support to be announced');
+    git(fixture.dir, ['checkout', '-q', '-b', 'notice']);
+    writeNotice({ date: endOfSupport, announced: '2026-11-10' });
+    commitAll('2026-11-10T16:00:00+00:00', 'Announce the end of support of 1.x');
+    git(fixture.dir, ['checkout', '-q', 'main']);
+    fixture.write('incidents/INC-2026-0001.md', markdownFile({ ...incident, title: 'Edited on main' }));
+    commitAll('2026-11-10T17:00:00+00:00', 'Meanwhile on main');
+    const at = `${mergeDay}T09:00:00+00:00`;
+    if (strategy === 'squash') {
+      git(fixture.dir, ['merge', '-q', '--squash', 'notice']);
+      git(fixture.dir, ['commit', '-q', '-m', 'Announce the end of support of 1.x (#1)'], at);
+    } else {
+      // A rebase merge writes each commit again: its author date stays, its committer date is the merge.
+      git(fixture.dir, ['rebase', '-q', 'main', 'notice'], at);
+      git(fixture.dir, ['checkout', '-q', 'main']);
+      git(fixture.dir, ['merge', '-q', '--ff-only', 'notice']);
+    }
+  }
+
+  for (const strategy of ['squash', 'rebase'] as const) {
+    for (const mergeDay of ['2026-11-11', '2026-11-17']) {
+      it(`passes on main after a ${strategy} merge on ${mergeDay}, counting the notice from the merge day`, () => {
+        mergeNotice(strategy, mergeDay, '2027-11-17');
+        const { errors, result } = checkFixture(fixture);
+        expect(errors).toEqual([]);
+        expect(countedFrom(result)).toBe(mergeDay);
+      });
+    }
+
+    it(`refuses on main, after a ${strategy} merge, a date less than a year after the merge day, naming it`, () => {
+      mergeNotice(strategy, '2026-11-17', '2027-11-14');
+      expect(checkFixture(fixture).errors).toEqual([
+        `products/gateway.md:25 releases[1].endOfSupport.date: 2027-11-14 gives 11 months' notice from 2026-11-17, the day it was published (git first published 2027-11-14 for 1.x on 2026-11-17, commit ${headCommit()}), later than the 2026-11-10 written: a notice counts from the day customers could read it; the Code requires at least one year — the earliest allowed date is 2027-11-17`,
+      ]);
+    });
+  }
+
+  /** The 1.x notice written on 20 November in a branch not merged yet, checked as its pull request. */
+  function pullRequest(endOfSupport: string) {
+    fixture = createContent();
+    git(fixture.dir, ['init', '-q', '-b', 'main']);
+    writeNotice(undefined);
+    commitAll('2026-03-01T10:00:00+00:00', 'Add 1.x, end of support to be announced');
+    git(fixture.dir, ['checkout', '-q', '-b', 'notice']);
+    writeNotice({ date: endOfSupport, announced: '2026-11-20' });
+    commitAll('2026-11-20T10:00:00+00:00', 'Announce the end of support of 1.x');
+    const checked = checkContent({ contentDir: fixture.dir, buildDate: BUILD_DATE, pullRequest: { baseRef: 'main' } });
+    return checked.problems.filter((problem) => problem.message.includes('default branch')).map((p) => p.message);
+  }
+
+  it('warns in a pull request by which day it must be merged to keep a full year’s notice', () => {
+    expect(pullRequest('2027-11-30')).toEqual([
+      "a notice counts from the day it reaches the default branch: merge by 2026-11-30 to keep a full year's notice before 2027-11-30, or move the end of support later",
+    ]);
+  });
+
+  it('warns in a pull request whose notice, merged today, would give less than a year', () => {
+    expect(pullRequest('2027-11-21')).toEqual([
+      "a notice counts from the day it reaches the default branch, and merged today it gives less than a year's notice before 2027-11-21 (the last day to merge was 2026-11-21): move the end of support to 2027-11-22 or later",
+    ]);
+  });
+
+  it('does not warn in a pull request with more than two weeks to merge', () => {
+    expect(pullRequest('2027-12-06')).toEqual([]);
+  });
+
+  it('does not warn in a pull request about a notice already on its base branch', () => {
+    fixture = createContent();
+    git(fixture.dir, ['init', '-q', '-b', 'main']);
+    writeNotice({ date: '2027-11-30', announced: '2026-11-20' });
+    commitAll('2026-11-20T10:00:00+00:00', 'Announce the end of support of 1.x');
+    git(fixture.dir, ['checkout', '-q', '-b', 'typo']);
+    fixture.write('incidents/INC-2026-0001.md', markdownFile({ ...incident, title: 'Fixed a typo' }));
+    commitAll('2026-11-21T10:00:00+00:00', 'Fix a typo');
+    const checked = checkContent({ contentDir: fixture.dir, buildDate: BUILD_DATE, pullRequest: { baseRef: 'main' } });
+    expect(checked.problems.filter((problem) => problem.message.includes('default branch'))).toEqual([]);
   });
 });

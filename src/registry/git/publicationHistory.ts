@@ -79,8 +79,38 @@ interface LineHistory {
 const git = (cwd: string, args: string[], input?: string) =>
   spawnSync('git', args, { cwd, input, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
 
-/** Reads the history of the product, incident and advisory folders. `contentDir` is absolute. */
-export function readPublicationHistory(contentDir: string): PublicationHistory {
+/** The day each notice event counts from, by release line id (`slug/line`), oldest event first. */
+export type NoticeDays = Readonly<Record<string, readonly CalendarDate[]>>;
+
+/** A pull request being checked, and the branch it would be merged into. */
+export interface PullRequest {
+  readonly baseRef: string | undefined;
+}
+
+/**
+ * A pull request in GitHub Actions: GITHUB_BASE_REF is set (to the base branch) only for
+ * pull_request and pull_request_target events (docs/editor-guide.md, "Notices in pull requests").
+ */
+export function pullRequestFromEnvironment(env: NodeJS.ProcessEnv): PullRequest | undefined {
+  const baseRef = env['GITHUB_BASE_REF'] || undefined;
+  return baseRef || env['GITHUB_EVENT_NAME']?.startsWith('pull_request') ? { baseRef } : undefined;
+}
+
+/** The history of the pull request's base branch (origin/<base>, else <base>); undefined when it is not here. */
+export function readBaseHistory(contentDir: string, pullRequest: PullRequest): PublicationHistory | undefined {
+  if (!pullRequest.baseRef) return undefined;
+  for (const revision of [`origin/${pullRequest.baseRef}`, pullRequest.baseRef]) {
+    const found = git(contentDir, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
+    if (found.status === 0) return readPublicationHistory(contentDir, found.stdout.trim());
+  }
+  return undefined;
+}
+
+/**
+ * Reads the history of the product, incident and advisory folders, as far as `revision` (the
+ * branch being built by default). `contentDir` is absolute.
+ */
+export function readPublicationHistory(contentDir: string, revision = 'HEAD'): PublicationHistory {
   const probe = git(contentDir, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
   if (probe.status !== 0) return NO_HISTORY;
   const [topLevel = '', shallow] = probe.stdout.trim().split('\n');
@@ -96,6 +126,7 @@ export function readPublicationHistory(contentDir: string): PublicationHistory {
     '--no-abbrev',
     '--no-color',
     '--format=%x1e%H %cI',
+    revision,
     '--',
     ...folders,
   ]);

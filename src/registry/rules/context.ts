@@ -45,6 +45,13 @@ export interface RuleContext {
   buildTime: string;
   /** The git history of the content, read on first use (one read per check). */
   history(): PublicationHistory;
+  /**
+   * The day each notice event counts from, by release line id (see rules/notice.ts): given by the
+   * build's check to the loads that render, else filled in by the notice rule for the Registry.
+   */
+  noticeDays: Map<string, readonly CalendarDate[]>;
+  /** Set when checking a pull request: a notice not yet on its base branch counts from the merge. */
+  pullRequest: { baseHistory(): PublicationHistory | undefined } | undefined;
   /** The content folder as shown to the editor, for problems about the whole folder. */
   contentDirLabel: string;
   /** Every file in the content folder, relative to it. */

@@ -3,16 +3,28 @@
  * before support ends. There is no switch to turn it off; the only way past it is to fix the
  * content.
  *
- * - The end of support is at least one calendar year after it was announced
+ * - A notice counts from the later of the day written in `announced` and the day git first
+ *   published the date on the branch being built: customers cannot have been told before. So a
+ *   notice written in a pull request counts from the day it is merged, whether by merge, squash or
+ *   rebase, and the pages, feeds, calendars and API show that day (docs/editor-guide.md).
+ * - The end of support is at least one calendar year after that day
  *   (`addYears(announced, 1) <= endOfSupport`; 29 February + 1 year = 28 February).
- * - A date moved earlier is a new notice, measured from the day of the change.
- * - A notice cannot be announced after the build date, nor before the first git commit that
- *   published the date (no backdating). A notice given before the release line was in the portal
- *   may carry its original date when it cites that public announcement in `source`.
+ * - A date moved earlier is a new notice, measured from the day of the change, counted the same way.
+ * - A notice cannot be announced after the build date. A notice given before the release line was
+ *   in the portal counts from its original date when it cites that public announcement in `source`.
+ * - In a pull request, a notice not yet on the base branch whose year would run short if merged
+ *   within MERGE_MARGIN_DAYS gets a warning naming the last day to merge it.
  * - A date git has published stays in the notice's history: moving it is a change, listed in
  *   `changes`, never a silent edit.
  */
-import { addOneYear, daysBetween, wholeMonthsBetween, type CalendarDate } from '../calendarDate.ts';
+import {
+  addCalendarYears,
+  addDaysTo,
+  addOneYear,
+  daysBetween,
+  wholeMonthsBetween,
+  type CalendarDate,
+} from '../calendarDate.ts';
 import type { FieldPath } from '../problems.ts';
 import type { EndOfSupportData, ProductData } from '../schema/product.ts';
 import type { NoticeEvent } from '../types.ts';
@@ -23,8 +35,18 @@ const GUIDANCE = {
   risk: '"risk" (what they risk by staying after the date)',
 };
 
-/** The events of a notice, oldest first: the announcement, then each change of date. */
-export function noticeEvents(endOfSupport: EndOfSupportData): NoticeEvent[] {
+/** In a pull request, how many days of margin before a notice's last day to merge get a warning. */
+export const MERGE_MARGIN_DAYS = 14;
+
+/**
+ * The events of a notice, oldest first: the announcement, then each change of date. `countedFrom`
+ * holds the day each event counts from, where the check found it (see checkNotices); else the day
+ * written.
+ */
+export function noticeEvents(
+  endOfSupport: EndOfSupportData,
+  countedFrom: readonly (CalendarDate | undefined)[] = [],
+): NoticeEvent[] {
   const { changes } = endOfSupport;
   const dateAfter = (index: number) => changes[index + 1]?.from ?? endOfSupport.date;
   const firstDate = changes[0]?.from ?? endOfSupport.date;
@@ -51,7 +73,10 @@ export function noticeEvents(endOfSupport: EndOfSupportData): NoticeEvent[] {
       source: change.source,
     });
   });
-  return events.map((event) => ({ ...event, noticeMonths: wholeMonthsBetween(event.on, event.endOfSupport) }));
+  return events.map((event, index) => {
+    const on = countedFrom[index] ?? event.on;
+    return { ...event, on, noticeMonths: wholeMonthsBetween(on, event.endOfSupport) };
+  });
 }
 
 /** The day the current date's notice counts from: the last announcement or date brought forward. */
@@ -78,8 +103,11 @@ export function checkNotices(documents: ParsedDocuments, context: RuleContext): 
         return;
       }
       const events = noticeEvents(notice);
+      const lineId = `${product.data.slug}/${releaseLine.name}`;
+      const given = context.noticeDays.get(lineId);
+      const days: CalendarDate[] = [];
       // A date missing from the history is the one mistake to report: the dates after it would
-      // otherwise also look backdated.
+      // otherwise also be counted from their publication.
       const historyKept = checkPublishedDatesKept(context, product, base, events, releaseLine.name);
       events.forEach((event, eventIndex) => {
         const onPath: FieldPath =
@@ -111,11 +139,18 @@ export function checkNotices(documents: ParsedDocuments, context: RuleContext): 
           reportAt(context, 'error', product, onPath, announcedAfterBuildDate(event.on, context.buildDate));
           return;
         }
-        if (event.kind !== 'extended') checkOneYear(context, product, datePath, event, releaseLine.name);
-        if (historyKept) {
-          shallowReported = checkNotBackdated(context, product, onPath, event, releaseLine.name, shallowReported);
+        let counted: Counted = { day: given?.[eventIndex] ?? event.on, publication: undefined, fromGit: false };
+        if (given === undefined && historyKept) {
+          const found = countedFrom(context, product, event, releaseLine.name, shallowReported);
+          shallowReported = found.shallowReported;
+          counted = found.counted;
         }
+        days[eventIndex] = counted.day;
+        if (event.kind === 'extended') return;
+        const short = checkOneYear(context, product, datePath, event, counted, releaseLine.name);
+        if (!short && counted.fromGit) checkMergeMargin(context, product, datePath, event, releaseLine.name);
       });
+      if (parsed(product, ['slug'])) context.noticeDays.set(lineId, days);
       if (notice.date >= context.buildDate) {
         const missing = (['migration', 'risk'] as const).filter(
           (field) => notice[field] === undefined && parsed(product, [...base, field]),
@@ -144,17 +179,63 @@ export function checkNotices(documents: ParsedDocuments, context: RuleContext): 
   }
 }
 
+/** The day an event counts from, and why when it is not the day written. */
+interface Counted {
+  day: CalendarDate;
+  /** Where git (or the build date) dated the publication, when the event counts from it. */
+  publication: string | undefined;
+  /** Whether the day depends on when the date reaches the branch being built (not on a cited source). */
+  fromGit: boolean;
+}
+
+/** Returns whether the notice is short (and reported). */
 function checkOneYear(
+  context: RuleContext,
+  product: Parsed<ProductData>,
+  path: FieldPath,
+  event: NoticeEvent,
+  counted: Counted,
+  lineName: string,
+): boolean {
+  const change = event.kind === 'announced' ? undefined : { releaseLine: lineName, previous: String(event.previous) };
+  const publication = counted.publication === undefined ? undefined : { written: event.on, where: counted.publication };
+  const message = shortNoticeReason(event.endOfSupport, counted.day, change, publication);
+  if (message) reportAt(context, 'error', product, path, message);
+  return message !== undefined;
+}
+
+/**
+ * In a pull request, a notice not yet on the base branch counts from the day it is merged: warn
+ * when merging within MERGE_MARGIN_DAYS would leave less than a year.
+ */
+function checkMergeMargin(
   context: RuleContext,
   product: Parsed<ProductData>,
   path: FieldPath,
   event: NoticeEvent,
   lineName: string,
 ): void {
-  const change = event.kind === 'announced' ? undefined : { releaseLine: lineName, previous: String(event.previous) };
-  const message = shortNoticeReason(event.endOfSupport, event.on, change);
-  if (message) reportAt(context, 'error', product, path, message);
+  const pullRequest = context.pullRequest;
+  if (!pullRequest) return;
+  const lastDay = lastDayForFullYear(event.endOfSupport);
+  if (daysBetween(context.buildDate, lastDay) >= MERGE_MARGIN_DAYS) return;
+  if (pullRequest.baseHistory()?.firstPublished(product.source.file, lineName, event.endOfSupport)) return;
+  reportAt(context, 'warning', product, path, mergeByReason(event.endOfSupport, lastDay, context.buildDate));
 }
+
+/** The last day a notice can be given for `endOfSupport` to be at least one calendar year later. */
+export function lastDayForFullYear(endOfSupport: CalendarDate): CalendarDate {
+  const sameDay = addCalendarYears(endOfSupport, -1);
+  // 28 February after a leap year: 29 February + 1 year is 28 February too.
+  const dayAfter = addDaysTo(sameDay, 1);
+  return addOneYear(dayAfter) <= endOfSupport ? dayAfter : sameDay;
+}
+
+/** The warning of a pull request whose notice must be merged soon to keep a full year's notice. */
+export const mergeByReason = (endOfSupport: CalendarDate, lastDay: CalendarDate, buildDate: CalendarDate): string =>
+  lastDay >= buildDate
+    ? `a notice counts from the day it reaches the default branch: merge by ${lastDay} to keep a full year's notice before ${endOfSupport}, or move the end of support later`
+    : `a notice counts from the day it reaches the default branch, and merged today it gives less than a year's notice before ${endOfSupport} (the last day to merge was ${lastDay}): move the end of support to ${addOneYear(buildDate)} or later`;
 
 /** Why an announcement date is refused when it is after the build date. */
 export const announcedAfterBuildDate = (announced: CalendarDate, buildDate: CalendarDate): string =>
@@ -163,74 +244,70 @@ export const announcedAfterBuildDate = (announced: CalendarDate, buildDate: Cale
 /**
  * Why an end-of-support date gives less than the year of notice the Code requires (4.2), or
  * undefined when it gives enough. `change` when the date moves earlier: that is a new notice.
+ * `publication` when the notice counts from the day it was published, later than the day written.
  * Scaffolding (npm run new -- end-of-support) refuses a date with the same words.
  */
 export function shortNoticeReason(
   endOfSupport: CalendarDate,
   announced: CalendarDate,
   change?: { releaseLine: string; previous: CalendarDate } | undefined,
+  publication?: { written: CalendarDate; where: string } | undefined,
 ): string | undefined {
   const earliest = addOneYear(announced);
   if (endOfSupport >= earliest) return undefined;
   const months = wholeMonthsBetween(announced, endOfSupport);
   const given = months === 1 ? "1 month's" : `${months} months'`;
+  const from = publication
+    ? `from ${announced}, the day it was published (${publication.where}), later than the ${publication.written} written: a notice counts from the day customers could read it`
+    : `from the ${change ? 'change' : 'announcement'} on ${announced}`;
   return change
-    ? `moving the end of support of ${change.releaseLine} earlier, to ${endOfSupport}, is a new notice: it gives ${given} notice from the change on ${announced}; the Code requires at least one year — the earliest allowed date is ${earliest} (or keep ${change.previous})`
-    : `${endOfSupport} gives ${given} notice from the announcement on ${announced}; the Code requires at least one year — the earliest allowed date is ${earliest}`;
+    ? `moving the end of support of ${change.releaseLine} earlier, to ${endOfSupport}, is a new notice: it gives ${given} notice ${from}; the Code requires at least one year — the earliest allowed date is ${earliest} (or keep ${change.previous})`
+    : `${endOfSupport} gives ${given} notice ${from}; the Code requires at least one year — the earliest allowed date is ${earliest}`;
 }
 
-/** Returns whether the shallow-clone problem has been reported (once per check). */
-function checkNotBackdated(
+/**
+ * The day an event counts from: the later of the day written and the day git first published its
+ * date; a cited source keeps the day written for a notice given before the line was in the portal.
+ * Also returns whether the shallow-clone problem has been reported (once per check).
+ */
+function countedFrom(
   context: RuleContext,
   product: Parsed<ProductData>,
-  path: FieldPath,
   event: NoticeEvent,
   lineName: string,
   shallowReported: boolean,
-): boolean {
+): { counted: Counted; shallowReported: boolean } {
+  const written: Counted = { day: event.on, publication: undefined, fromGit: false };
   const history = context.history();
-  if (history.state === 'checked') return shallowReported;
+  if (history.state === 'checked') return { counted: written, shallowReported };
   if (history.state === 'shallow') {
     // A cited announcement is evidence on its own; without one, only the history dates the notice.
-    if (event.source !== undefined) return shallowReported;
-    if (!shallowReported) {
+    if (event.source === undefined && !shallowReported) {
       context.report({
         severity: 'error',
         file: context.contentDirLabel,
         message:
           'the git history is shallow, so the date each notice was first published cannot be checked: fetch the full history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)',
       });
+      return { counted: written, shallowReported: true };
     }
-    return true;
+    return { counted: written, shallowReported };
+  }
+  // A cited announcement accounts for a notice given before the line was in the portal; once it
+  // is, notices are given here, and git dates them.
+  if (event.source !== undefined) {
+    const inPortalSince = history.lineFirstPublished(product.source.file, lineName)?.date ?? context.buildDate;
+    if (event.on < inPortalSince) return { counted: written, shallowReported };
   }
   const published = history.firstPublished(product.source.file, lineName, event.endOfSupport);
   const publishedOn = published?.date ?? context.buildDate;
-  if (event.on >= publishedOn) return shallowReported;
-  // A cited announcement accounts for a notice given before the line was in the portal; once it
-  // is, notices are given here, and git dates them.
-  const lineFirst = history.lineFirstPublished(product.source.file, lineName);
-  const inPortalSince = lineFirst?.date ?? context.buildDate;
-  if (event.source !== undefined && event.on < inPortalSince) return shallowReported;
+  if (event.on >= publishedOn) return { counted: { ...written, fromGit: true }, shallowReported };
   const where = published
-    ? `git first published ${event.endOfSupport} for ${lineName} on ${published.date} (commit ${published.commit.slice(0, 10)})`
+    ? `git first published ${event.endOfSupport} for ${lineName} on ${published.date}, commit ${published.commit.slice(0, 10)}`
     : history.state === 'not-a-repository'
-      ? `the content is not in a git repository, so ${event.endOfSupport} for ${lineName} counts as published on the build date, ${context.buildDate}`
-      : `no commit contains ${event.endOfSupport} for ${lineName} yet, so it counts as published on the build date, ${context.buildDate}`;
-  reportAt(
-    context,
-    'error',
-    product,
-    path,
-    `${event.on} is earlier than the day this date was published (${where}): a notice cannot be backdated. ` +
-      (event.source === undefined
-        ? `Use ${publishedOn}, or, for a notice given before the portal, cite the original public announcement in "source"`
-        : `Use ${publishedOn}: the cited "source" covers only a notice given before ${lineName} was in the portal (${
-            lineFirst
-              ? `git first published it on ${lineFirst.date}, commit ${lineFirst.commit.slice(0, 10)}`
-              : `where it counts from the build date, ${context.buildDate}`
-          })`),
-  );
-  return shallowReported;
+      ? `the content is not in a git repository, so it counts as published on the build date`
+      : `no commit contains ${event.endOfSupport} for ${lineName} yet, so it counts as published on the build date`;
+  return { counted: { day: publishedOn, publication: where, fromGit: true }, shallowReported };
 }
 
 /**
