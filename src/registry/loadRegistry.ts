@@ -12,6 +12,7 @@ import { assembleRegistry } from './assemble.ts';
 import { checkAdvisories } from './rules/advisories.ts';
 import { parsed, type Parsed, type ParsedDocuments, type RuleContext } from './rules/context.ts';
 import { checkCodeOfPracticeEvidence } from './rules/codeOfPractice.ts';
+import { reportSkippedHistoryRules, type HistoryRule } from './rules/history.ts';
 import { checkIncidents } from './rules/incidents.ts';
 import { checkLifecycles } from './rules/lifecycle.ts';
 import { checkNotices } from './rules/notice.ts';
@@ -36,6 +37,11 @@ export interface LoadOptions {
   sources?: { documents: SourceDocument[]; problems: Problem[]; files: string[] } | undefined;
   /** By default the content folder's git history; CHECKED_HISTORY when the build has checked it. */
   history?: PublicationHistory | undefined;
+  /**
+   * The check runs in CI, where the build publishes: a rule skipped for want of the git history
+   * is an error there (src/registry/rules/history.ts).
+   */
+  requireHistory?: boolean | undefined;
   /** Files as a command is about to write them (absolute path → text), checked instead of the disk. */
   unsaved?: ReadonlyMap<string, string> | undefined;
 }
@@ -68,10 +74,12 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
   const documents = validateAll(sources.documents, sources.files, contentDirLabel, problems);
   let assembled: Omit<Registry, 'warnings'> | undefined;
   let history = options.history;
+  const skipped = new Set<HistoryRule>();
   const context: RuleContext = {
     buildDate: utcDateOf(buildTime),
     buildTime: buildTime.toISOString().replace('.000Z', 'Z'),
     history: () => (history ??= readPublicationHistory(contentDir)),
+    skipped: (rule) => skipped.add(rule),
     contentDirLabel,
     contentFiles: sources.files,
     report: (problem) => problems.push(problem),
@@ -89,6 +97,7 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
   ]) {
     rule(documents, context);
   }
+  if (history) reportSkippedHistoryRules(skipped, history.state, options.requireHistory ?? false, context);
   if (!problems.some((problem) => problem.severity === 'error')) {
     assembled = assembleRegistry(documents, context);
   }

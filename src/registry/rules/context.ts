@@ -5,6 +5,7 @@
  */
 import type { CalendarDate } from '../calendarDate.ts';
 import type { PublicationHistory } from '../git/publicationHistory.ts';
+import type { HistoryRule } from './history.ts';
 import { formatFieldPath, type FieldPath, type Problem, type Severity } from '../problems.ts';
 import type { AdvisoryData } from '../schema/advisory.ts';
 import type { IncidentData } from '../schema/incident.ts';
@@ -45,6 +46,8 @@ export interface RuleContext {
   buildTime: string;
   /** The git history of the content, read on first use (one read per check). */
   history(): PublicationHistory;
+  /** A rule that needs the history could not run without it (reported once, by rules/history.ts). */
+  skipped(rule: HistoryRule): void;
   /** The content folder as shown to the editor, for problems about the whole folder. */
   contentDirLabel: string;
   /** Every file in the content folder, relative to it. */

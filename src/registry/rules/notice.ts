@@ -60,7 +60,6 @@ export function effectiveAnnouncement(events: readonly NoticeEvent[]): CalendarD
 }
 
 export function checkNotices(documents: ParsedDocuments, context: RuleContext): void {
-  let shallowReported = false;
   for (const product of documents.products) {
     product.data.releases.forEach((releaseLine, index) => {
       const notice = releaseLine.endOfSupport;
@@ -112,9 +111,7 @@ export function checkNotices(documents: ParsedDocuments, context: RuleContext): 
           return;
         }
         if (event.kind !== 'extended') checkOneYear(context, product, datePath, event, releaseLine.name);
-        if (historyKept) {
-          shallowReported = checkNotBackdated(context, product, onPath, event, releaseLine.name, shallowReported);
-        }
+        if (historyKept) checkNotBackdated(context, product, onPath, event, releaseLine.name);
       });
       if (notice.date >= context.buildDate) {
         const missing = (['migration', 'risk'] as const).filter(
@@ -179,38 +176,32 @@ export function shortNoticeReason(
     : `${endOfSupport} gives ${given} notice from the announcement on ${announced}; the Code requires at least one year — the earliest allowed date is ${earliest}`;
 }
 
-/** Returns whether the shallow-clone problem has been reported (once per check). */
 function checkNotBackdated(
   context: RuleContext,
   product: Parsed<ProductData>,
   path: FieldPath,
   event: NoticeEvent,
   lineName: string,
-  shallowReported: boolean,
-): boolean {
+): void {
   const history = context.history();
-  if (history.state === 'checked') return shallowReported;
+  if (history.state === 'checked') return;
   if (history.state === 'shallow') {
-    // A cited announcement is evidence on its own; without one, only the history dates the notice.
-    if (event.source !== undefined) return shallowReported;
-    if (!shallowReported) {
-      context.report({
-        severity: 'error',
-        file: context.contentDirLabel,
-        message:
-          'the git history is shallow, so the date each notice was first published cannot be checked: fetch the full history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)',
-      });
-    }
-    return true;
+    // A cited announcement is evidence of its date; without one, only the history dates the notice.
+    context.skipped(event.source === undefined ? 'notBackdated' : 'sourceScope');
+    return;
   }
   const published = history.firstPublished(product.source.file, lineName, event.endOfSupport);
   const publishedOn = published?.date ?? context.buildDate;
-  if (event.on >= publishedOn) return shallowReported;
+  if (event.on >= publishedOn) return;
   // A cited announcement accounts for a notice given before the line was in the portal; once it
   // is, notices are given here, and git dates them.
   const lineFirst = history.lineFirstPublished(product.source.file, lineName);
   const inPortalSince = lineFirst?.date ?? context.buildDate;
-  if (event.source !== undefined && event.on < inPortalSince) return shallowReported;
+  if (event.source !== undefined && event.on < inPortalSince) {
+    // Outside git nothing says when the line came to the portal: the source is taken on trust.
+    if (history.state === 'not-a-repository') context.skipped('sourceScope');
+    return;
+  }
   const where = published
     ? `git first published ${event.endOfSupport} for ${lineName} on ${published.date} (commit ${published.commit.slice(0, 10)})`
     : history.state === 'not-a-repository'
@@ -230,7 +221,6 @@ function checkNotBackdated(
               : `where it counts from the build date, ${context.buildDate}`
           })`),
   );
-  return shallowReported;
 }
 
 /**
@@ -246,7 +236,11 @@ function checkPublishedDatesKept(
   lineName: string,
 ): boolean {
   const history = context.history();
-  if (history.state !== 'complete') return true;
+  if (history.state === 'checked') return true;
+  if (history.state !== 'complete') {
+    context.skipped('publishedDatesKept');
+    return true;
+  }
   const inHistory = new Set(events.map((event) => event.endOfSupport));
   const missing = history
     .publishedDates(product.source.file, lineName)
