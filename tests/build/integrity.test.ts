@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles, type BuildManifest } from '../../src/build/manifest.ts';
 import { contentCacheDir } from '../../src/cli/cacheDir.ts';
 import { checkContent } from '../../src/registry/loadRegistry.ts';
-import { DEMO_BUILD_DATE, DEMO_SITE_DIR, ROOT, runBuild } from '../support/builtSite.ts';
+import { DEMO_BUILD_DATE, DEMO_SITE_DIR, editorEnvironment, ROOT, runBuild } from '../support/builtSite.ts';
 import { createContent, markdownFile, outsideGitWarning, product } from '../support/contentFixture.ts';
 
 /** A full build takes 15–60 s on a shared two-core machine. */
@@ -122,6 +122,7 @@ describe('atomic output', () => {
       // Its own process group, killed whole like a cancelled CI job: the build and its children.
       const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'build.ts'), ...demoArgs(site)], {
         cwd: ROOT,
+        env: editorEnvironment(),
         stdio: 'ignore',
         detached: true,
       });
