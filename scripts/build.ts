@@ -31,6 +31,7 @@ import { runInWorker } from '../src/build/worker.ts';
 import { moveInto } from '../src/build/writeMachineFiles.ts';
 import { parseCommonArgs } from '../src/cli/args.ts';
 import { contentCacheDir } from '../src/cli/cacheDir.ts';
+import { runsInCi } from '../src/cli/ci.ts';
 import { createProgress, saveTimings } from '../src/cli/progress.ts';
 import { printProblems } from '../src/cli/report.ts';
 import { BuildTimeError, resolveBuildTime } from '../src/registry/buildTime.ts';
@@ -160,6 +161,7 @@ async function main(): Promise<number> {
   const checked = await runInWorker<CheckStepResult>(new URL('../src/build/checkStep.ts', import.meta.url), {
     contentDir,
     buildTime: buildTime.toISOString(),
+    requireHistory: runsInCi(),
   } satisfies CheckStepInput);
   progress.end();
   printProblems(checked.problems);

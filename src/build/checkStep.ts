@@ -12,6 +12,8 @@ import type { Problem } from '../registry/problems.ts';
 export interface CheckStepInput {
   readonly contentDir: string;
   readonly buildTime: string;
+  /** The build runs in CI (src/cli/ci.ts). */
+  readonly requireHistory: boolean;
 }
 
 export interface CheckStepResult {
@@ -24,8 +26,8 @@ export interface CheckStepResult {
   readonly noticeDays: NoticeDays;
 }
 
-const { contentDir, buildTime } = workerData as CheckStepInput;
-const checked = checkWithParseCache({ contentDir, buildDate: buildTime });
+const { contentDir, buildTime, requireHistory } = workerData as CheckStepInput;
+const checked = checkWithParseCache({ contentDir, buildDate: buildTime, requireHistory });
 parentPort!.postMessage({
   passed: checked.registry !== undefined,
   problems: checked.problems,

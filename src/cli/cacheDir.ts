@@ -23,6 +23,7 @@ export const parseCacheFile = (contentDir: string): string =>
 export function checkWithParseCache(options: {
   contentDir?: string | undefined;
   buildDate?: string | undefined;
+  requireHistory?: boolean | undefined;
 }): CheckResult {
   enableParseCache(parseCacheFile(path.resolve(options.contentDir ?? defaultContentDir())));
   const result = checkContent(options);

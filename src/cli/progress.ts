@@ -6,6 +6,7 @@
  * Every phase is timed either way: `timings()` feeds the benchmark (TRUSTLINE_TIMINGS).
  */
 import { writeFileSync } from 'node:fs';
+import { runsInCi } from './ci.ts';
 
 export interface PhaseTiming {
   phase: string;
@@ -28,8 +29,7 @@ interface Output {
 }
 
 export function wantsProgress(output: Output, env: NodeJS.ProcessEnv = process.env): boolean {
-  const ci = env['CI'];
-  return output.isTTY === true && (ci === undefined || ci === '' || ci === 'false' || ci === '0');
+  return output.isTTY === true && !runsInCi(env);
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

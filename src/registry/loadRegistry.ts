@@ -19,6 +19,7 @@ import { assembleRegistry } from './assemble.ts';
 import { checkAdvisories } from './rules/advisories.ts';
 import { parsed, type Parsed, type ParsedDocuments, type RuleContext } from './rules/context.ts';
 import { checkCodeOfPracticeEvidence } from './rules/codeOfPractice.ts';
+import { reportSkippedHistoryRules, type HistoryRule } from './rules/history.ts';
 import { checkIncidents } from './rules/incidents.ts';
 import { checkLifecycles } from './rules/lifecycle.ts';
 import { checkNotices } from './rules/notice.ts';
@@ -47,6 +48,11 @@ export interface LoadOptions {
   noticeDays?: NoticeDays | undefined;
   /** Whether this is a pull request, and its base branch; by default from the CI's environment. */
   pullRequest?: PullRequest | undefined;
+  /**
+   * The check runs in CI, where the build publishes: a rule skipped for want of the git history
+   * is an error there (src/registry/rules/history.ts).
+   */
+  requireHistory?: boolean | undefined;
   /** Files as a command is about to write them (absolute path → text), checked instead of the disk. */
   unsaved?: ReadonlyMap<string, string> | undefined;
 }
@@ -83,6 +89,7 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
   let history = options.history;
   const pullRequest = 'pullRequest' in options ? options.pullRequest : pullRequestFromEnvironment(process.env);
   let baseHistory: PublicationHistory | undefined | null = null;
+  const skipped = new Set<HistoryRule>();
   const context: RuleContext = {
     buildDate: utcDateOf(buildTime),
     buildTime: buildTime.toISOString().replace('.000Z', 'Z'),
@@ -92,6 +99,7 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
       baseHistory: () =>
         baseHistory === null ? (baseHistory = readBaseHistory(contentDir, pullRequest)) : baseHistory,
     },
+    skipped: (rule) => skipped.add(rule),
     contentDirLabel,
     contentFiles: sources.files,
     report: (problem) => problems.push(problem),
@@ -109,6 +117,7 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
   ]) {
     rule(documents, context);
   }
+  if (history) reportSkippedHistoryRules(skipped, history.state, options.requireHistory ?? false, context);
   if (!problems.some((problem) => problem.severity === 'error')) {
     assembled = assembleRegistry(documents, context);
   }

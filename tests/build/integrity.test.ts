@@ -22,8 +22,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles, type BuildManifest } from '../../src/build/manifest.ts';
 import { contentCacheDir } from '../../src/cli/cacheDir.ts';
 import { checkContent } from '../../src/registry/loadRegistry.ts';
-import { DEMO_BUILD_DATE, DEMO_SITE_DIR, ROOT, runBuild } from '../support/builtSite.ts';
-import { createContent, markdownFile, product } from '../support/contentFixture.ts';
+import { DEMO_BUILD_DATE, DEMO_SITE_DIR, editorEnvironment, ROOT, runBuild } from '../support/builtSite.ts';
+import { createContent, markdownFile, outsideGitWarning, product } from '../support/contentFixture.ts';
 
 /** A full build takes 15–60 s on a shared two-core machine. */
 const BUILD_TIMEOUT = 300_000;
@@ -152,7 +152,7 @@ describe('atomic output', () => {
     const result = runBuild(['--content', content.dir, '--date', DEMO_BUILD_DATE, '--out', site]);
     content.cleanup();
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('✖ build stopped: 1 error, 0 warnings in 9 files; the previous site is unchanged');
+    expect(result.stderr).toContain('✖ build stopped: 1 error, 1 warning in 9 files; the previous site is unchanged');
     expect(fingerprint(site)).toEqual(before);
   });
 
@@ -179,6 +179,7 @@ describe('atomic output', () => {
       // Its own process group, killed whole like a cancelled CI job: the build and its children.
       const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'build.ts'), ...demoArgs(site)], {
         cwd: ROOT,
+        env: editorEnvironment(),
         stdio: 'ignore',
         detached: true,
       });
@@ -239,7 +240,7 @@ describe('the build cache', () => {
       writeFileSync(path.join(content, 'products', kept), renamed);
 
       const warm = path.join(work, 'warm');
-      expect(build(warm).stderr).toBe('');
+      expect(build(warm).stderr).toBe(`warning: ${outsideGitWarning(content)}\n`);
       rmSync(contentCacheDir(content), { recursive: true, force: true });
       const cold = path.join(work, 'cold');
       expect(build(cold).status).toBe(0);
@@ -264,6 +265,7 @@ describe('nothing silently dropped', () => {
     const result = checkContent({ contentDir: content.dir, buildDate: DEMO_BUILD_DATE });
     content.cleanup();
     expect(result.files).toContain('incidents/draft.txt');
-    expect(result.problems.map((problem) => problem.file)).toEqual([`${content.dir}/incidents/draft.txt`]);
+    // Beside the warning that the folder is outside git, the one problem is the file.
+    expect(result.problems.map((problem) => problem.file)).toEqual([content.dir, `${content.dir}/incidents/draft.txt`]);
   });
 });

@@ -1,18 +1,53 @@
 /** `npm run check`, as an editor and a CI job run it: the real command in a real process. */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/builtSite.ts';
-import { createContent, markdownFile, noticeGuidance, product, type Fixture } from '../support/contentFixture.ts';
+import {
+  createContent,
+  incident,
+  markdownFile,
+  noticeGuidance,
+  outsideGitWarning,
+  product,
+  shallowCloneProblem,
+  type Fixture,
+} from '../support/contentFixture.ts';
+import { commitAll, demoRepository, git, shallowClone } from '../support/git.ts';
 
 let fixture: Fixture | undefined;
-afterEach(() => fixture?.cleanup());
+const folders: string[] = [];
+afterEach(() => {
+  fixture?.cleanup();
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 
+/** The demo content in a repository of its own, so that its history is whole (see demoRepository). */
+function demoContent(): string {
+  const demo = demoRepository();
+  folders.push(demo);
+  return demo;
+}
+
+/** A shallow clone of the fixture, its notice citing a source, as CI's default checkout makes it. */
+function shallowFixture(): string {
+  fixture = createContent();
+  git(fixture.dir, ['init', '-q', '-b', 'main']);
+  commitAll(fixture.dir, '2026-06-01T10:00:00+00:00');
+  fixture.write('incidents/INC-2026-0001.md', markdownFile({ ...incident, title: 'Edited' }));
+  commitAll(fixture.dir, '2026-07-01T10:00:00+00:00', 'A second commit, so that a clone of depth 1 is shallow');
+  const clone = shallowClone(fixture.dir);
+  folders.push(clone);
+  return clone;
+}
+
+/** Runs check as on an editor's machine (whether or not the tests run in CI), unless `env` says otherwise. */
 function check(args: string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'check.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, GITHUB_ACTIONS: '', ...env },
+    env: { ...process.env, CI: '', GITHUB_ACTIONS: '', ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -38,11 +73,12 @@ function brokenContent(): Fixture {
 
 describe('npm run check', () => {
   it('passes on the demo content, with its warnings', () => {
-    const result = check(['--date', '2026-11-22']);
+    const demo = demoContent();
+    const result = check(['--content', demo, '--date', '2026-11-22']);
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toBe('✔ 0 errors, 3 warnings in 29 files (as of 2026-11-22)');
     expect(result.stderr).toContain(
-      'warning: content/products/identity-server.md:52 releases[2].endOfSupport.date: support for Kestrel Identity 2.x ends in 70 days (2027-01-31): make sure its customers have a migration path',
+      `warning: ${demo}/products/identity-server.md:52 releases[2].endOfSupport.date: support for Kestrel Identity 2.x ends in 70 days (2027-01-31): make sure its customers have a migration path`,
     );
   });
 
@@ -51,9 +87,10 @@ describe('npm run check', () => {
     const result = check(['--content', content.dir, '--date', '2026-11-22']);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      `error: ${content.dir}/products/gateway.md:25 releases[1].endOfSupport.date: 2027-02-01 gives 8 months' notice from the announcement on 2026-06-01; the Code requires at least one year — the earliest allowed date is 2027-06-01\n` +
+      `warning: ${outsideGitWarning(content.dir)}\n` +
+        `error: ${content.dir}/products/gateway.md:25 releases[1].endOfSupport.date: 2027-02-01 gives 8 months' notice from the announcement on 2026-06-01; the Code requires at least one year — the earliest allowed date is 2027-06-01\n` +
         `warning: ${content.dir}/products/gateway.md:25 releases[1].endOfSupport.date: support for Fixture Gateway 1.x ends in 71 days (2027-02-01): make sure its customers have a migration path\n` +
-        '✖ 1 error, 1 warning in 9 files (as of 2026-11-22)\n',
+        '✖ 1 error, 2 warnings in 9 files (as of 2026-11-22)\n',
     );
   });
 
@@ -66,7 +103,9 @@ describe('npm run check', () => {
   });
 
   it('takes the build date from SOURCE_DATE_EPOCH', () => {
-    const result = check([], { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 22, 12) / 1000) });
+    const result = check(['--content', demoContent()], {
+      SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 22, 12) / 1000),
+    });
     expect(result.stdout.trim()).toBe('✔ 0 errors, 3 warnings in 29 files (as of 2026-11-22)');
   });
 
@@ -88,10 +127,35 @@ describe('npm run check', () => {
     const result = check(['--content', content.dir, '--date', '2026-11-22']);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      `error: ${content.dir}/products/bomb.md:3 the aliases ("*name") here expand to more than 100 copies of their anchors' values: write the values out\n` +
+      `warning: ${outsideGitWarning(content.dir)}\n` +
+        `error: ${content.dir}/products/bomb.md:3 the aliases ("*name") here expand to more than 100 copies of their anchors' values: write the values out\n` +
         `error: ${content.dir}/products/gateway.md:25 releases[1].endOfSupport.date: 2027-02-01 gives 8 months' notice from the announcement on 2026-06-01; the Code requires at least one year — the earliest allowed date is 2027-06-01\n` +
         `warning: ${content.dir}/products/gateway.md:25 releases[1].endOfSupport.date: support for Fixture Gateway 1.x ends in 71 days (2027-02-01): make sure its customers have a migration path\n` +
-        '✖ 2 errors, 1 warning in 10 files (as of 2026-11-22)\n',
+        '✖ 2 errors, 2 warnings in 10 files (as of 2026-11-22)\n',
     );
+  });
+
+  it('passes a shallow clone outside CI, with a warning naming the skipped rules', () => {
+    const clone = shallowFixture();
+    const result = check(['--content', clone, '--date', '2026-11-22']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(`warning: ${shallowCloneProblem(clone)}\n`);
+    expect(result.stdout).toBe('✔ 0 errors, 1 warning in 9 files (as of 2026-11-22)\n');
+  });
+
+  it('fails on a shallow clone with CI=true, naming the skipped rules and how to fetch the history', () => {
+    const clone = shallowFixture();
+    const result = check(['--content', clone, '--date', '2026-11-22'], { CI: 'true' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      `error: ${shallowCloneProblem(clone)}\n✖ 1 error, 0 warnings in 9 files (as of 2026-11-22)\n`,
+    );
+  });
+
+  it('fails on a shallow clone under GitHub Actions', () => {
+    const clone = shallowFixture();
+    const result = check(['--content', clone, '--date', '2026-11-22'], { GITHUB_ACTIONS: 'true' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(`error: ${shallowCloneProblem(clone)}`);
   });
 });

@@ -217,7 +217,7 @@ describe('the day a notice counts from', () => {
     ).toEqual([]);
   });
 
-  it('reports a shallow clone once, with how to fetch the full history', () => {
+  it('reports a shallow clone once, naming the skipped rules and how to fetch the full history', () => {
     repository();
     fixture.write('incidents/INC-2026-0001.md', '---\nid: INC-2026-0001\n---\n');
     commitAll('2026-04-01T10:00:00+00:00', 'A second commit, so that a clone of depth 1 is shallow');
@@ -228,7 +228,7 @@ describe('the day a notice counts from', () => {
     fixture = { ...fixture, dir: clone, cleanup: () => rmSync(original, { recursive: true, force: true }) };
     const { errors } = checkFixture(fixture);
     expect(errors.filter((error) => error.includes('shallow'))).toEqual([
-      `${clone} the git history is shallow, so the date each notice was first published cannot be checked: fetch the full history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)`,
+      `${clone} the git history is shallow, so these rules were skipped: a notice without a cited "source" is not dated before the commit that published it; every end-of-support date git has published stays in its notice's history; a published product, incident or advisory file is not removed without a record in withdrawn.yml. Fetch the full history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0); in CI, a skipped rule stops the build`,
     ]);
   });
 

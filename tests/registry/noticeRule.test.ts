@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addOneYear, wholeMonthsBetween } from '../../src/registry/calendarDate.ts';
 import { effectiveAnnouncement, noticeEvents } from '../../src/registry/rules/notice.ts';
-import { createContent, markdownFile, product, type Fixture } from '../support/contentFixture.ts';
+import { createContent, markdownFile, outsideGitWarning, product, type Fixture } from '../support/contentFixture.ts';
 import { checkFixture } from '../support/checkFixture.ts';
 
 let fixture: Fixture | undefined;
@@ -167,6 +167,7 @@ describe('migration and risk guidance', () => {
 
   it('is asked for by a warning while support has not ended', () => {
     expect(checkNotice({ announced: '2026-06-01', date: '2027-12-31' }, '2026-11-22').warnings).toEqual([
+      outsideGitWarning(fixture!.dir),
       `products/gateway.md:22 releases[1].endOfSupport: the end-of-support notice of 1.x gives no migration or risk guidance: add ${migration} and ${risk}, so customers can plan their move`,
     ]);
   });
@@ -177,6 +178,7 @@ describe('migration and risk guidance', () => {
       '2026-11-22',
     );
     expect(result.warnings).toEqual([
+      outsideGitWarning(fixture!.dir),
       `products/gateway.md:22 releases[1].endOfSupport: the end-of-support notice of 1.x gives no risk guidance: add ${risk}, so customers can plan their move`,
     ]);
   });

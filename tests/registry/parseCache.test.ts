@@ -14,6 +14,7 @@ import {
   advisory,
   createContent,
   markdownFile,
+  outsideGitWarning,
   product,
   type Fixture,
   noticeGuidance,
@@ -69,6 +70,7 @@ describe('the parse cache', () => {
     writeProblems();
     const cold = checkWithCache();
     expect(cold.warnings).toEqual([
+      outsideGitWarning(fixture.dir),
       'products/gateway.md:25 releases[1].endOfSupport.date: support for Fixture Gateway 1.x ends in 70 days (2027-01-31): make sure its customers have a migration path',
     ]);
     expect(cold.errors).toHaveLength(1);
@@ -91,6 +93,7 @@ describe('the parse cache', () => {
     checkWithCache();
     writeProblems('# A comment line moves every field down by one.\n');
     expect(checkWithCache().warnings).toEqual([
+      outsideGitWarning(fixture.dir),
       'products/gateway.md:26 releases[1].endOfSupport.date: support for Fixture Gateway 1.x ends in 70 days (2027-01-31): make sure its customers have a migration path',
     ]);
   });

@@ -9,7 +9,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkFixture } from '../support/checkFixture.ts';
-import { createContent, markdownFile, product, type Fixture } from '../support/contentFixture.ts';
+import {
+  createContent,
+  markdownFile,
+  outsideGitWarning,
+  product,
+  shallowCloneProblem,
+  type Fixture,
+} from '../support/contentFixture.ts';
 import { commitAll, git } from '../support/git.ts';
 
 let fixture: Fixture;
@@ -152,13 +159,13 @@ describe('a withdrawal check refuses or questions', () => {
 });
 
 describe('a withdrawal without the history', () => {
-  it('is accepted where the content folder is not a git repository', () => {
+  it('is accepted where the content folder is not a git repository, which check says', () => {
     fixture = createContent();
     writeWithdrawn(relayWithdrawal);
-    expect(checkFixture(fixture)).toMatchObject({ errors: [], warnings: [] });
+    expect(checkFixture(fixture)).toMatchObject({ errors: [], warnings: [outsideGitWarning(fixture.dir)] });
   });
 
-  it('is accepted in a shallow clone', () => {
+  it('is accepted in a shallow clone, which check says', () => {
     repository();
     fixture.remove('products/relay.md');
     writeWithdrawn(relayWithdrawal);
@@ -169,6 +176,6 @@ describe('a withdrawal without the history', () => {
     expect(readFileSync(path.join(clone, 'withdrawn.yml'), 'utf8')).toContain('product: relay');
     const original = fixture.dir;
     fixture = { ...fixture, dir: clone, cleanup: () => rmSync(original, { recursive: true, force: true }) };
-    expect(checkFixture(fixture)).toMatchObject({ errors: [], warnings: [] });
+    expect(checkFixture(fixture)).toMatchObject({ errors: [], warnings: [shallowCloneProblem(clone)] });
   });
 });

@@ -12,7 +12,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { DEMO_BUILD_DATE, ROOT, runBuild } from '../support/builtSite.ts';
-import { createContent, markdownFile, product, vendor, type Fixture } from '../support/contentFixture.ts';
+import {
+  createContent,
+  markdownFile,
+  outsideGitWarning,
+  product,
+  vendor,
+  type Fixture,
+} from '../support/contentFixture.ts';
 import { mainOf, pageFile, readingText } from '../support/pageLinks.ts';
 import { findAll } from 'domutils';
 
@@ -126,6 +133,7 @@ describe('the Code of Practice page of a vendor whose claims are partly met', ()
       { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } },
     );
     expect(result.stderr.split('\n').filter((line) => line.startsWith('warning:'))).toEqual([
+      `warning: ${outsideGitWarning(newVendor.dir)}`,
       `warning: ${newVendor.dir}/products/gateway.md:24 releases[1].endOfSupport: the end-of-support notice of 1.x gives no migration or risk guidance: add "migration" (what customers should do: upgrade path, tools, help) and "risk" (what they risk by staying after the date), so customers can plan their move`,
       `warning: ${newVendor.dir}/vendor.yml:1 pgpKeyUrl: is not set, so reports cannot be encrypted and the Code of Practice page shows 3.2.2 (confidential reporting) as partly met: add the address of the security team’s public OpenPGP key, e.g. "pgpKeyUrl: https://example.com/.well-known/pgp-key.asc"`,
     ]);

@@ -15,11 +15,23 @@ export interface BuildResult {
   stderr: string;
 }
 
-/** Runs the real build command; returns its exit status and output. */
+/**
+ * The environment of a build as on an editor's machine, also when the tests run in CI (unless
+ * `env` says otherwise): the demo is a fixture, not a publication, and this repository's own
+ * clone may be shallow, where a CI build stops (src/registry/rules/history.ts).
+ */
+export const editorEnvironment = (env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  ...process.env,
+  CI: '',
+  GITHUB_ACTIONS: '',
+  ...env,
+});
+
+/** Runs the real build command (see editorEnvironment); returns its exit status and output. */
 export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}): BuildResult {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.ts'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: editorEnvironment(env),
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

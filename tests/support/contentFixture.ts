@@ -106,6 +106,18 @@ export const advisory = {
   revisions: [{ date: '2026-10-01', summary: 'Initial publication.' }],
 };
 
+/** The rules that need the git history, as check names them when it skips them for the fixture. */
+const SKIPPED_RULES =
+  'these rules were skipped: a cited "source" covers only a notice given before its release line was in the portal; every end-of-support date git has published stays in its notice\'s history; a published product, incident or advisory file is not removed without a record in withdrawn.yml';
+
+/** What check says of the fixture where it is, outside git: a warning, for a trial. */
+export const outsideGitWarning = (dir: string): string =>
+  `${dir} the content is not in a git repository, so ${SKIPPED_RULES}. That is fine for a trial; publish from a git repository with its full history, so that they run`;
+
+/** What check says of a shallow clone of the fixture: a warning, an error in CI. */
+export const shallowCloneProblem = (dir: string): string =>
+  `${dir} the git history is shallow, so ${SKIPPED_RULES}. Fetch the full history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0); in CI, a skipped rule stops the build`;
+
 const policyKinds = ['support', 'end-of-support', 'vulnerability-disclosure', 'incident-support'] as const;
 
 export function markdownFile(frontMatter: unknown, body = 'Text.\n'): string {

@@ -1,5 +1,9 @@
 /** Runs git in a fixture repository as a fixed editor, optionally at a chosen date (author and committer). */
 import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT } from './builtSite.ts';
 
 export function git(cwd: string, args: string[], date?: string): string {
   return execFileSync('git', args, {
@@ -20,4 +24,26 @@ export function git(cwd: string, args: string[], date?: string): string {
 export function commitAll(cwd: string, date: string, message = 'content'): void {
   git(cwd, ['add', '-A']);
   git(cwd, ['commit', '-q', '-m', message], date);
+}
+
+/**
+ * A clone of the repository at `dir` with only its last commit, as CI's default checkout makes
+ * (`fetch-depth: 1`). The repository needs two commits or more, or the clone is complete.
+ */
+export function shallowClone(dir: string): string {
+  const clone = mkdtempSync(path.join(tmpdir(), 'trustline-shallow-'));
+  git(tmpdir(), ['clone', '-q', '--depth', '1', `file://${dir}`, clone]);
+  return clone;
+}
+
+/**
+ * The demo content copied into a new repository and committed once, at the demo's build date:
+ * its history is whole whatever the depth of this repository's own clone.
+ */
+export function demoRepository(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'trustline-demo-'));
+  cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
+  git(dir, ['init', '-q', '-b', 'main']);
+  commitAll(dir, '2026-11-22T00:00:00+00:00', 'The demo content');
+  return dir;
 }

@@ -547,3 +547,25 @@ function generateAdvisory(random: Random, products: GeneratedProduct[], ids: IdS
   const body = `## Description\n\n${weakness} ${where}. ${paragraph(random, 'The product')}\n\n## Impact\n\nAn attacker could affect the confidentiality, integrity or availability of the product.`;
   return { id, file: markdownFile(frontMatter, body) };
 }
+
+/**
+ * An incident with `updateCount` updates, one a minute, for the incident page benchmark
+ * (scripts/bench-incident-page.ts): 10,000 updates stay under the 1 MiB file limit.
+ */
+export function longIncidentFile(id: string, productSlug: string, updateCount: number): string {
+  const started = (BUILD_DAY - 30) * DAY_MS;
+  const updates = Array.from({ length: updateCount }, (_, index) => ({
+    at: timeOf(started + (index + 1) * MINUTE_MS),
+    status: index === 0 ? 'investigating' : index === updateCount - 1 ? 'resolved' : 'monitoring',
+    text: `Update ${index + 1}.`,
+  }));
+  const frontMatter = {
+    id,
+    title: `A long incident with ${updateCount} updates`,
+    impact: 'minor',
+    affects: [{ product: productSlug }],
+    started: timeOf(started),
+    updates,
+  };
+  return markdownFile(frontMatter, 'Requests were slow while a fix rolled out.');
+}

@@ -5,6 +5,7 @@
  */
 import type { CalendarDate } from '../calendarDate.ts';
 import type { PublicationHistory } from '../git/publicationHistory.ts';
+import type { HistoryRule } from './history.ts';
 import { formatFieldPath, type FieldPath, type Problem, type Severity } from '../problems.ts';
 import type { AdvisoryData } from '../schema/advisory.ts';
 import type { IncidentData } from '../schema/incident.ts';
@@ -52,6 +53,8 @@ export interface RuleContext {
   noticeDays: Map<string, readonly CalendarDate[]>;
   /** Set when checking a pull request: a notice not yet on its base branch counts from the merge. */
   pullRequest: { baseHistory(): PublicationHistory | undefined } | undefined;
+  /** A rule that needs the history could not run without it (reported once, by rules/history.ts). */
+  skipped(rule: HistoryRule): void;
   /** The content folder as shown to the editor, for problems about the whole folder. */
   contentDirLabel: string;
   /** Every file in the content folder, relative to it. */

@@ -85,7 +85,6 @@ export function effectiveAnnouncement(events: readonly NoticeEvent[]): CalendarD
 }
 
 export function checkNotices(documents: ParsedDocuments, context: RuleContext): void {
-  let shallowReported = false;
   for (const product of documents.products) {
     product.data.releases.forEach((releaseLine, index) => {
       const notice = releaseLine.endOfSupport;
@@ -141,9 +140,7 @@ export function checkNotices(documents: ParsedDocuments, context: RuleContext): 
         }
         let counted: Counted = { day: given?.[eventIndex] ?? event.on, publication: undefined, fromGit: false };
         if (given === undefined && historyKept) {
-          const found = countedFrom(context, product, event, releaseLine.name, shallowReported);
-          shallowReported = found.shallowReported;
-          counted = found.counted;
+          counted = countedFrom(context, product, event, releaseLine.name);
         }
         days[eventIndex] = counted.day;
         if (event.kind === 'extended') return;
@@ -268,46 +265,41 @@ export function shortNoticeReason(
 /**
  * The day an event counts from: the later of the day written and the day git first published its
  * date; a cited source keeps the day written for a notice given before the line was in the portal.
- * Also returns whether the shallow-clone problem has been reported (once per check).
  */
 function countedFrom(
   context: RuleContext,
   product: Parsed<ProductData>,
   event: NoticeEvent,
   lineName: string,
-  shallowReported: boolean,
-): { counted: Counted; shallowReported: boolean } {
+): Counted {
   const written: Counted = { day: event.on, publication: undefined, fromGit: false };
   const history = context.history();
-  if (history.state === 'checked') return { counted: written, shallowReported };
+  if (history.state === 'checked') return written;
   if (history.state === 'shallow') {
-    // A cited announcement is evidence on its own; without one, only the history dates the notice.
-    if (event.source === undefined && !shallowReported) {
-      context.report({
-        severity: 'error',
-        file: context.contentDirLabel,
-        message:
-          'the git history is shallow, so the date each notice was first published cannot be checked: fetch the full history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)',
-      });
-      return { counted: written, shallowReported: true };
-    }
-    return { counted: written, shallowReported };
+    // A cited announcement is evidence on its own; without one, only the history dates the notice
+    // (rules/history.ts reports the skip, once per check).
+    context.skipped(event.source === undefined ? 'countedFromPublication' : 'sourceScope');
+    return written;
   }
   // A cited announcement accounts for a notice given before the line was in the portal; once it
   // is, notices are given here, and git dates them.
   if (event.source !== undefined) {
     const inPortalSince = history.lineFirstPublished(product.source.file, lineName)?.date ?? context.buildDate;
-    if (event.on < inPortalSince) return { counted: written, shallowReported };
+    if (event.on < inPortalSince) {
+      // Outside git nothing says when the line came to the portal: the source is taken on trust.
+      if (history.state === 'not-a-repository') context.skipped('sourceScope');
+      return written;
+    }
   }
   const published = history.firstPublished(product.source.file, lineName, event.endOfSupport);
   const publishedOn = published?.date ?? context.buildDate;
-  if (event.on >= publishedOn) return { counted: { ...written, fromGit: true }, shallowReported };
+  if (event.on >= publishedOn) return { ...written, fromGit: true };
   const where = published
     ? `git first published ${event.endOfSupport} for ${lineName} on ${published.date}, commit ${published.commit.slice(0, 10)}`
     : history.state === 'not-a-repository'
       ? `the content is not in a git repository, so it counts as published on the build date`
       : `no commit contains ${event.endOfSupport} for ${lineName} yet, so it counts as published on the build date`;
-  return { counted: { day: publishedOn, publication: where, fromGit: true }, shallowReported };
+  return { day: publishedOn, publication: where, fromGit: true };
 }
 
 /**
@@ -323,7 +315,11 @@ function checkPublishedDatesKept(
   lineName: string,
 ): boolean {
   const history = context.history();
-  if (history.state !== 'complete') return true;
+  if (history.state === 'checked') return true;
+  if (history.state !== 'complete') {
+    context.skipped('publishedDatesKept');
+    return true;
+  }
   const inHistory = new Set(events.map((event) => event.endOfSupport));
   const missing = history
     .publishedDates(product.source.file, lineName)

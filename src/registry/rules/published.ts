@@ -26,7 +26,13 @@ const pageKey = (kind: WithdrawnKind, id: string) => `${kind}\0${id.toLowerCase(
 export function checkPublishedKept(documents: ParsedDocuments, context: RuleContext): void {
   const withdrawals = checkWithdrawals(documents, context);
   const history = context.history();
-  if (history.state !== 'complete') return;
+  if (history.state === 'checked') return;
+  // Without the whole history (a shallow clone, no git) a removed file is not seen, and a
+  // withdrawal is taken on trust.
+  if (history.state !== 'complete') {
+    context.skipped('removalsRecorded');
+    return;
+  }
   // A file moved before the move is committed still has its id (its file name) in the content.
   const present = new Set(
     [
@@ -43,7 +49,6 @@ export function checkPublishedKept(documents: ParsedDocuments, context: RuleCont
     if (withdrawals.has(pageKey(removed.kind, removed.id))) continue;
     reportRemoved(removed, context);
   }
-  // Without the whole history (a shallow clone, no git) a withdrawal is taken on trust.
   const file = documents.withdrawn;
   if (!file) return;
   for (const [key, index] of withdrawals) {

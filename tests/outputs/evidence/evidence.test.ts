@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { assessCodeOfPractice } from '../../../src/outputs/evidence/claims.ts';
 import { DEMO_SITE_DIR } from '../../support/builtSite.ts';
 import { checkFixture } from '../../support/checkFixture.ts';
-import { createContent, incident, markdownFile, product } from '../../support/contentFixture.ts';
+import { createContent, incident, markdownFile, outsideGitWarning, product } from '../../support/contentFixture.ts';
 
 interface Claim {
   id: string;
@@ -103,6 +103,7 @@ describe('the self-assessment', () => {
     const { result, warnings } = checkFixture(fixture);
     fixture.cleanup();
     expect(warnings).toEqual([
+      outsideGitWarning(fixture.dir),
       'incidents/INC-2026-0001.md:2 postIncidentReport: is missing from this resolved major incident, so the Code of Practice page shows 4.3.2 (informing customers of incidents) as partly met: once the report is written, add it with its published date, rootCause and preventiveMeasures',
     ]);
     const assessed = assessCodeOfPractice(result.registry!)
