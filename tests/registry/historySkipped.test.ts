@@ -101,7 +101,7 @@ describe('rules skipped for want of the git history', () => {
     commitAll(fixture.dir, '2026-07-01T10:00:00+00:00', 'A second commit, so that a clone of depth 1 is shallow');
     const clone = cloned(fixture.dir);
     expect(check(clone)).toEqual([
-      `error: ${clone} the git history is shallow, so these rules were skipped: a notice without a cited "source" is not dated before the commit that published it; every end-of-support date git has published stays in its notice's history; a published product, incident or advisory file is not removed without a record in withdrawn.yml. ${FETCH}`,
+      `error: ${clone} the git history is shallow, so these rules were skipped: a notice without a cited "source" counts from the day git first published it, when that is later than the day written; every end-of-support date git has published stays in its notice's history; a published product, incident or advisory file is not removed without a record in withdrawn.yml. ${FETCH}`,
     ]);
   });
 
