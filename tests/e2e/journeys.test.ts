@@ -151,6 +151,14 @@ describe('searching', () => {
     await result.waitFor();
     expect(await result.innerText()).toBe('Edge Gateway 5.3.0 caused repeated failovers in high-availability pairs');
   });
+
+  it('searches the words given in the address on arrival, shown in the search box', async () => {
+    await page.goto(`${server.url}search/?q=failover`);
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor();
+    expect(await result.innerText()).toBe('Edge Gateway 5.3.0 caused repeated failovers in high-availability pairs');
+    expect(await page.getByRole('textbox', { name: 'Search' }).inputValue()).toBe('failover');
+  });
 });
 
 describe('subscribing', () => {
