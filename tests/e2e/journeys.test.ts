@@ -159,6 +159,28 @@ describe('searching', () => {
     expect(await result.innerText()).toBe('Edge Gateway 5.3.0 caused repeated failovers in high-availability pairs');
     expect(await page.getByRole('textbox', { name: 'Search' }).inputValue()).toBe('failover');
   });
+
+  it('keeps the page still while the search box and the results arrive: no layout shift', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      const shifts: string[] = [];
+      (window as unknown as { __shifts: string[] }).__shifts = shifts;
+      new PerformanceObserver((entries) => {
+        // A layout-shift entry names the elements that moved (Layout Instability API).
+        for (const entry of entries.getEntries()) {
+          const { sources } = entry as unknown as { sources: { node: Element | null }[] };
+          shifts.push(sources.map((source) => source.node?.className || source.node?.nodeName || '?').join(', '));
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const searching = await context.newPage();
+    await searching.goto(`${server.url}search/?q=gateway`);
+    await searching.locator('.pagefind-ui__result-link').first().waitFor();
+    await searching.waitForTimeout(500);
+    const shifts = await searching.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts);
+    await context.close();
+    expect(shifts).toEqual([]);
+  });
 });
 
 describe('subscribing', () => {
