@@ -32,6 +32,31 @@ afterAll(async () => {
 
 const cardTitles = (target: Page) => target.locator('.catalogue li.card h3').allInnerTexts();
 
+/**
+ * The elements that moved while a page loaded, in a fresh page, until `ready` is shown and half a
+ * second more (Layout Instability API: each layout-shift entry names what moved).
+ */
+async function layoutShifts(pagePath: string, ready: string): Promise<string[]> {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const shifts: string[] = [];
+    (window as unknown as { __shifts: string[] }).__shifts = shifts;
+    new PerformanceObserver((entries) => {
+      for (const entry of entries.getEntries()) {
+        const { sources } = entry as unknown as { sources: { node: Element | null }[] };
+        shifts.push(sources.map((source) => source.node?.className || source.node?.nodeName || '?').join(', '));
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const loading = await context.newPage();
+  await loading.goto(server.url + pagePath);
+  await loading.locator(ready).first().waitFor();
+  await loading.waitForTimeout(500);
+  const shifts = await loading.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts);
+  await context.close();
+  return shifts;
+}
+
 describe('finding a product and its end of support', () => {
   it('narrows the catalogue to the matching product as the reader types', async () => {
     await page.goto(`${server.url}products/`);
@@ -62,10 +87,14 @@ describe('finding a product and its end of support', () => {
     expect(await cardTitles(page)).toEqual(['Kestrel Edge Gateway']);
   });
 
+  it('keeps the catalogue still while its filters come to life: no layout shift', async () => {
+    expect(await layoutShifts('products/', '#catalogue-text:enabled')).toEqual([]);
+  });
+
   it('lists every product, with category links, without JavaScript', async () => {
     await plainPage.goto(`${server.url}products/`);
     expect(await cardTitles(plainPage)).toHaveLength(7);
-    expect(await plainPage.getByLabel('Search products').count()).toBe(0);
+    expect(await plainPage.getByLabel('Search products').isVisible()).toBe(false);
     await plainPage.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'Networking' }).click();
     expect(new URL(plainPage.url()).hash).toBe('#category-networking');
   });
@@ -161,25 +190,7 @@ describe('searching', () => {
   });
 
   it('keeps the page still while the search box and the results arrive: no layout shift', async () => {
-    const context = await browser.newContext();
-    await context.addInitScript(() => {
-      const shifts: string[] = [];
-      (window as unknown as { __shifts: string[] }).__shifts = shifts;
-      new PerformanceObserver((entries) => {
-        // A layout-shift entry names the elements that moved (Layout Instability API).
-        for (const entry of entries.getEntries()) {
-          const { sources } = entry as unknown as { sources: { node: Element | null }[] };
-          shifts.push(sources.map((source) => source.node?.className || source.node?.nodeName || '?').join(', '));
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    const searching = await context.newPage();
-    await searching.goto(`${server.url}search/?q=gateway`);
-    await searching.locator('.pagefind-ui__result-link').first().waitFor();
-    await searching.waitForTimeout(500);
-    const shifts = await searching.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts);
-    await context.close();
-    expect(shifts).toEqual([]);
+    expect(await layoutShifts('search/?q=gateway', '.pagefind-ui__result-link')).toEqual([]);
   });
 });
 
