@@ -12,22 +12,25 @@ import type { WrittenFile } from './writeMachineFiles.ts';
 
 const META_CSP = /<meta http-equiv="content-security-policy" content="([^"]*)"/i;
 
-/**
- * A policy as the browser reads it from the attribute: serialisers write its quotes as `&#39;`
- * (Astro) or `&#x27;` (hast), and a policy taken over with the reference in it would be invalid.
- */
-function attributeText(value: string): string {
-  return value
-    .replace(/&#(\d+);|&#x([0-9a-f]+);/gi, (_, decimal?: string, hex?: string) =>
-      String.fromCodePoint(decimal ? Number(decimal) : parseInt(hex!, 16)),
-    )
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
 const HEADERS_FILE = '_headers';
 const NGINX_FILE = '_headers.nginx.conf';
 const NO_JEKYLL_FILE = '.nojekyll';
+
+const NAMED_REFERENCES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
+
+/**
+ * The <meta> policy of a page as the browser reads it: its attribute value with the character
+ * references decoded. Astro writes a quote as `&#39;`, hast (the CSAF folder listings) as `&#x27;`.
+ */
+export function metaPolicyOf(html: string): string | undefined {
+  return META_CSP.exec(html)?.[1]?.replace(
+    /&(?:#(\d+)|#x([\da-f]+)|(amp|quot|apos|lt|gt));/gi,
+    (_: string, decimal?: string, hex?: string, name?: string) =>
+      name
+        ? NAMED_REFERENCES[name.toLowerCase()]!
+        : String.fromCodePoint(decimal ? Number(decimal) : parseInt(hex!, 16)),
+  );
+}
 
 export function finaliseSite(
   siteDir: string,
@@ -46,8 +49,7 @@ export function finaliseSite(
     const html = readFileSync(path.join(siteDir, file), 'utf8');
     const published = withPathIndependentIslandIds(html);
     if (published !== html) writeFileSync(path.join(siteDir, file), published);
-    const policy = META_CSP.exec(published)?.[1];
-    pagePolicy.set(file, policy === undefined ? undefined : attributeText(policy));
+    pagePolicy.set(file, metaPolicyOf(published));
   }
   const pages = [...pagePolicy.keys()];
   const isSearch = (file: string) => searchFolders.some((folder) => file.startsWith(folder));

@@ -32,6 +32,31 @@ afterAll(async () => {
 
 const cardTitles = (target: Page) => target.locator('.catalogue li.card h3').allInnerTexts();
 
+/**
+ * The elements that moved while a page loaded, in a fresh page, until `ready` is shown and half a
+ * second more (Layout Instability API: each layout-shift entry names what moved).
+ */
+async function layoutShifts(pagePath: string, ready: string): Promise<string[]> {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const shifts: string[] = [];
+    (window as unknown as { __shifts: string[] }).__shifts = shifts;
+    new PerformanceObserver((entries) => {
+      for (const entry of entries.getEntries()) {
+        const { sources } = entry as unknown as { sources: { node: Element | null }[] };
+        shifts.push(sources.map((source) => source.node?.className || source.node?.nodeName || '?').join(', '));
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const loading = await context.newPage();
+  await loading.goto(server.url + pagePath);
+  await loading.locator(ready).first().waitFor();
+  await loading.waitForTimeout(500);
+  const shifts = await loading.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts);
+  await context.close();
+  return shifts;
+}
+
 describe('finding a product and its end of support', () => {
   it('narrows the catalogue to the matching product as the reader types', async () => {
     await page.goto(`${server.url}products/`);
@@ -62,10 +87,14 @@ describe('finding a product and its end of support', () => {
     expect(await cardTitles(page)).toEqual(['Kestrel Edge Gateway']);
   });
 
+  it('keeps the catalogue still while its filters come to life: no layout shift', async () => {
+    expect(await layoutShifts('products/', '#catalogue-text:enabled')).toEqual([]);
+  });
+
   it('lists every product, with category links, without JavaScript', async () => {
     await plainPage.goto(`${server.url}products/`);
     expect(await cardTitles(plainPage)).toHaveLength(7);
-    expect(await plainPage.getByLabel('Search products').count()).toBe(0);
+    expect(await plainPage.getByLabel('Search products').isVisible()).toBe(false);
     await plainPage.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'Networking' }).click();
     expect(new URL(plainPage.url()).hash).toBe('#category-networking');
   });
@@ -150,6 +179,18 @@ describe('searching', () => {
     const result = page.locator('.pagefind-ui__result-link').first();
     await result.waitFor();
     expect(await result.innerText()).toBe('Edge Gateway 5.3.0 caused repeated failovers in high-availability pairs');
+  });
+
+  it('searches the words given in the address on arrival, shown in the search box', async () => {
+    await page.goto(`${server.url}search/?q=failover`);
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor();
+    expect(await result.innerText()).toBe('Edge Gateway 5.3.0 caused repeated failovers in high-availability pairs');
+    expect(await page.getByRole('textbox', { name: 'Search' }).inputValue()).toBe('failover');
+  });
+
+  it('keeps the page still while the search box and the results arrive: no layout shift', async () => {
+    expect(await layoutShifts('search/?q=gateway', '.pagefind-ui__result-link')).toEqual([]);
   });
 });
 

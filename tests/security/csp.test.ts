@@ -10,6 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/build/manifest.ts';
+import { metaPolicyOf } from '../../src/build/finalise.ts';
 import { siteWidePolicy } from '../../src/build/hostHeaders.ts';
 import { launchChromium } from '../support/browser.ts';
 import { DEMO_SITE_DIR } from '../support/builtSite.ts';
@@ -67,6 +68,21 @@ describe('the Content-Security-Policy', () => {
     expect(mixed).toEqual([]);
   });
 
+  it('gives hosts a policy of well-formed directives, the keywords in plain quotes', () => {
+    const headers = readFileSync(path.join(DEMO_SITE_DIR, '_headers'), 'utf8');
+    const policy = /Content-Security-Policy: (.*)/.exec(headers)?.[1] ?? '';
+    expect(policy.replace(/ 'sha256-[^']+'/g, '')).toBe(
+      "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; img-src 'self'; font-src 'self'; " +
+        "connect-src 'self'; frame-src 'none'; worker-src 'self'; manifest-src 'self'; script-src 'self'; " +
+        "style-src 'self'; frame-ancestors 'none'; upgrade-insecure-requests",
+    );
+  });
+
+  it('reads a page policy whose quotes are written as character references, decimal or hexadecimal', () => {
+    const page = `<meta http-equiv="content-security-policy" content="default-src &#x27;none&#x27;; form-action &#39;self&#39;">`;
+    expect(metaPolicyOf(page)).toBe("default-src 'none'; form-action 'self'");
+  });
+
   it("joins the pages' policies: a directive that is 'none' on one page and 'self' on another is 'self'", () => {
     expect(siteWidePolicy(["default-src 'none'; form-action 'none'", "default-src 'self'; form-action 'self'"])).toBe(
       "default-src 'self'; form-action 'self'; frame-ancestors 'none'; upgrade-insecure-requests",
@@ -86,7 +102,7 @@ describe('the Content-Security-Policy', () => {
     const page = await context.newPage();
     const found: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) found.push(message.text());
+      if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) found.push(message.text());
     });
     for (const file of pages) {
       const url = `${server.url}${file.replace(/index\.html$/, '')}`;

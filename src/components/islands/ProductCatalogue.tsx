@@ -4,7 +4,9 @@
  * island gets only the category names and the count, and reads what it filters on (status,
  * category, search text) from the cards' data attributes, so a large catalogue is not sent twice.
  * Once hydrated, the filters narrow the list as the reader types, and a live region says how many
- * products match (WCAG 4.1.3).
+ * products match (WCAG 4.1.3). The filters are rendered from the start, disabled until the island
+ * is live, so the list does not move down when they appear (a layout shift); the stylesheet shows
+ * them only where scripts run, and the category links only where they do not.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ProductStatus } from '../../registry/types.ts';
@@ -76,59 +78,59 @@ export default function ProductCatalogue({ categories, total, listId }: Props) {
 
   return (
     <>
-      {interactive ? (
-        <div className="controls" role="search" aria-label="Filter products">
-          <div>
-            <label htmlFor="catalogue-text">Search products</label>
-            <input
-              id="catalogue-text"
-              type="search"
-              value={filter.text}
-              onChange={(event) => setFilter({ ...filter, text: event.target.value })}
-            />
-          </div>
-          <div>
-            <label htmlFor="catalogue-status">Status</label>
-            <select
-              id="catalogue-status"
-              value={filter.status}
-              onChange={(event) => setFilter({ ...filter, status: event.target.value as ProductStatus | '' })}
-            >
-              <option value="">Any status</option>
-              {statusOptions.map(([value, word]) => (
-                <option key={value} value={value}>
-                  {word}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="catalogue-category">Category</label>
-            <select
-              id="catalogue-category"
-              value={filter.category}
-              onChange={(event) => setFilter({ ...filter, category: event.target.value })}
-            >
-              <option value="">Any category</option>
-              {categories.map((category) => (
-                <option key={category} value={category}>
-                  {category}
-                </option>
-              ))}
-            </select>
-          </div>
+      <nav aria-label="Categories" className="catalogue-categories">
+        <ul className="legend">
+          {categories.map((category) => (
+            <li key={category}>
+              <a href={`#${categoryAnchor(category)}`}>{category}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="controls catalogue-filters" role="search" aria-label="Filter products">
+        <div>
+          <label htmlFor="catalogue-text">Search products</label>
+          <input
+            id="catalogue-text"
+            disabled={!interactive}
+            type="search"
+            value={filter.text}
+            onChange={(event) => setFilter({ ...filter, text: event.target.value })}
+          />
         </div>
-      ) : (
-        <nav aria-label="Categories">
-          <ul className="legend">
-            {categories.map((category) => (
-              <li key={category}>
-                <a href={`#${categoryAnchor(category)}`}>{category}</a>
-              </li>
+        <div>
+          <label htmlFor="catalogue-status">Status</label>
+          <select
+            id="catalogue-status"
+            disabled={!interactive}
+            value={filter.status}
+            onChange={(event) => setFilter({ ...filter, status: event.target.value as ProductStatus | '' })}
+          >
+            <option value="">Any status</option>
+            {statusOptions.map(([value, word]) => (
+              <option key={value} value={value}>
+                {word}
+              </option>
             ))}
-          </ul>
-        </nav>
-      )}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="catalogue-category">Category</label>
+          <select
+            id="catalogue-category"
+            disabled={!interactive}
+            value={filter.category}
+            onChange={(event) => setFilter({ ...filter, category: event.target.value })}
+          >
+            <option value="">Any category</option>
+            {categories.map((category) => (
+              <option key={category} value={category}>
+                {category}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
       <p className="muted" role="status">
         {count === total ? `${total} products` : `${count} of ${total} products match`}
       </p>

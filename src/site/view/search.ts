@@ -10,14 +10,21 @@ interface PagefindUIOptions {
   autofocus: boolean;
 }
 
+interface PagefindUIInstance {
+  triggerSearch(term: string): void;
+}
+
 declare global {
   interface Window {
-    PagefindUI?: new (options: PagefindUIOptions) => unknown;
+    PagefindUI?: new (options: PagefindUIOptions) => PagefindUIInstance;
   }
 }
 
+/** Starts the search UI and searches the address's `q` parameter, if any (`/search/?q=gateway`). */
 export function startSearch(selector: string): void {
   const PagefindUI = window.PagefindUI;
   if (!PagefindUI) return;
-  new PagefindUI({ element: selector, showImages: false, showSubResults: true, autofocus: true });
+  const ui = new PagefindUI({ element: selector, showImages: false, showSubResults: true, autofocus: true });
+  const query = new URLSearchParams(window.location.search).get('q')?.trim();
+  if (query) ui.triggerSearch(query);
 }
