@@ -9,6 +9,7 @@
  * them only where scripts run, and the category links only where they do not.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useHydrated } from './useHydrated.ts';
 import type { ProductStatus } from '../../registry/types.ts';
 import { categoryAnchor, matches, type CatalogueFilter } from '../../site/view/catalogue.ts';
 import { productStatusWords } from '../../site/view/status.ts';
@@ -49,10 +50,9 @@ function searchTextOf(card: HTMLElement, category: string): string {
 
 export default function ProductCatalogue({ categories, total, listId }: Props) {
   const [filter, setFilter] = useState<CatalogueFilter>({ text: '', status: '', category: '' });
-  const [interactive, setInteractive] = useState(false);
+  const interactive = useHydrated();
   const [count, setCount] = useState(total);
   const groups = useRef<CategoryGroup[] | undefined>(undefined);
-  useEffect(() => setInteractive(true), []);
   useEffect(() => {
     groups.current ??= readGroups(listId);
     let shownCount = 0;

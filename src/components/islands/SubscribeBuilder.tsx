@@ -4,7 +4,8 @@
  * gives the main addresses (and the page lists every feed below). The boxes are disabled until the
  * island is live: a box ticked before then would do nothing, and its tick would be lost.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useHydrated } from './useHydrated.ts';
 import { chosenSubscriptions, type SubscriptionChoices } from '../../site/view/subscriptions.ts';
 
 interface Props {
@@ -21,8 +22,7 @@ function toggle(set: ReadonlySet<string>, value: string, on: boolean): Set<strin
 export default function SubscribeBuilder({ choices }: Props) {
   const [topics, setTopics] = useState<ReadonlySet<string>>(new Set(['all']));
   const [products, setProducts] = useState<ReadonlySet<string>>(new Set());
-  const [live, setLive] = useState(false);
-  useEffect(() => setLive(true), []);
+  const live = useHydrated();
   const chosen = chosenSubscriptions(choices, topics, products);
 
   return (
