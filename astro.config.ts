@@ -1,7 +1,7 @@
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { cspDirectives } from './src/build/csp.ts';
+import { cspDirectives } from './src/pipeline/csp.ts';
 import { readVendorConfig, readWithdrawals } from './src/registry/vendorConfig.ts';
 import { liveContent } from './src/integrations/liveContent.ts';
 import { contentDir } from './src/site/config.ts';
@@ -24,7 +24,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   integrations: [react(), sitemap({ filter: (page) => !withdrawnPages.has(page) }), liveContent()],
   devToolbar: { enabled: false },
-  // A strict CSP on every page: Astro hashes the scripts and styles it emits (src/build/csp.ts).
+  // A strict CSP on every page: Astro hashes the scripts and styles it emits (src/pipeline/csp.ts).
   security: { csp: { algorithm: 'SHA-256', directives: [...cspDirectives] } },
   // Never inline small scripts or assets: page scripts stay external files, as a strict CSP needs.
   vite: { build: { assetsInlineLimit: 0 } },

@@ -17,7 +17,7 @@ function fieldsOf(schema: z.ZodType): FieldDefs {
 }
 
 /**
- * The build ingests in shards (src/build/ingestShards.ts): TRUSTLINE_CONTENT is then the shard's
+ * The build ingests in shards (src/pipeline/ingestShards.ts): TRUSTLINE_CONTENT is then the shard's
  * folder of links and TRUSTLINE_INGEST_KINDS the kinds among its files. Unset, all kinds.
  */
 const kinds = (process.env['TRUSTLINE_INGEST_KINDS']?.split(',').filter(Boolean) ??

@@ -4,19 +4,19 @@
  * 1. check: the same validation as `npm run check`; any error stops the build before anything
  *    is written.
  * 2. contentlayer2 ingests the content, in shards on every core, while the check runs; shards
- *    whose files did not change are not run again (src/build/ingestShards.ts).
+ *    whose files did not change are not run again (src/pipeline/ingestShards.ts).
  * 3. Astro renders the pages into a staging folder; meanwhile a worker thread writes the
  *    machine-readable files and the Pagefind search index from the same contentlayer2 output.
- * 4. Host headers, .nojekyll and /build-manifest.json are written (src/build/finalise.ts).
- * 5. The staging folder replaces the output folder (src/build/atomicOutput.ts): a failed or
+ * 4. Host headers, .nojekyll and /build-manifest.json are written (src/pipeline/finalise.ts).
+ * 5. The staging folder replaces the output folder (src/pipeline/atomicOutput.ts): a failed or
  *    killed build leaves the previous site exactly as it was.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { machineFilesDirFor, publishStaging, removeStaleStaging, stagingDirFor } from '../src/build/atomicOutput.ts';
-import { finaliseSite } from '../src/build/finalise.ts';
+import { machineFilesDirFor, publishStaging, removeStaleStaging, stagingDirFor } from '../src/pipeline/atomicOutput.ts';
+import { finaliseSite } from '../src/pipeline/finalise.ts';
 import {
   isIngested,
   joinShards,
@@ -24,11 +24,11 @@ import {
   planShards,
   prepareShard,
   type Shard,
-} from '../src/build/ingestShards.ts';
-import type { CheckStepInput, CheckStepResult } from '../src/build/checkStep.ts';
-import type { FilesStepInput, FilesStepResult } from '../src/build/filesStep.ts';
-import { runInWorker } from '../src/build/worker.ts';
-import { moveInto } from '../src/build/writeMachineFiles.ts';
+} from '../src/pipeline/ingestShards.ts';
+import type { CheckStepInput, CheckStepResult } from '../src/pipeline/checkStep.ts';
+import type { FilesStepInput, FilesStepResult } from '../src/pipeline/filesStep.ts';
+import { runInWorker } from '../src/pipeline/worker.ts';
+import { moveInto } from '../src/pipeline/writeMachineFiles.ts';
 import { parseCommonArgs } from '../src/cli/args.ts';
 import { contentCacheDir } from '../src/cli/cacheDir.ts';
 import { runsInCi } from '../src/cli/ci.ts';
@@ -43,7 +43,7 @@ import { SigningKeyError } from '../src/outputs/signing/openpgp.ts';
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const UNCHANGED = 'the previous site is unchanged';
-const contentlayerCli = path.join(root, 'src', 'build', 'contentlayerCli.ts');
+const contentlayerCli = path.join(root, 'src', 'pipeline', 'contentlayerCli.ts');
 const contentlayerConfig = path.join(root, 'contentlayer.config.ts');
 
 class BuildFailure extends Error {}
@@ -142,7 +142,7 @@ async function main(): Promise<number> {
   const cacheDir = contentCacheDir(contentDir);
   mkdirSync(cacheDir, { recursive: true });
   // contentlayer2 writes only into its cache folder, so it ingests on every core, shard after
-  // shard (src/build/ingestShards.ts), while the check runs here; a failed check stops it, and
+  // shard (src/pipeline/ingestShards.ts), while the check runs here; a failed check stops it, and
   // nothing is published either way. Shards whose files have not changed are not run again.
   let shards: Shard[] = [];
   try {
@@ -158,7 +158,7 @@ async function main(): Promise<number> {
 
   const progress = createProgress();
   progress.phase('check', 'content');
-  const checked = await runInWorker<CheckStepResult>(new URL('../src/build/checkStep.ts', import.meta.url), {
+  const checked = await runInWorker<CheckStepResult>(new URL('../src/pipeline/checkStep.ts', import.meta.url), {
     contentDir,
     buildTime: buildTime.toISOString(),
     requireHistory: runsInCi(),
@@ -190,7 +190,7 @@ async function main(): Promise<number> {
     writeFileSync(noticeDaysFile, JSON.stringify(checked.noticeDays));
     // Astro renders the pages in its process; a worker thread meanwhile writes the machine-readable
     // files (feeds, calendars, API, OpenEoX, CSAF, security.txt) and the search index from the
-    // same contentlayer2 output, on the other core (src/build/filesStep.ts).
+    // same contentlayer2 output, on the other core (src/pipeline/filesStep.ts).
     progress.phase('astro', 'pages, with machine-readable files and search index beside');
     astro = start('astro (rendering)', bin('astro'), ['build', '--silent'], {
       cwd: root,
@@ -202,7 +202,7 @@ async function main(): Promise<number> {
       },
       stdio: 'inherit',
     });
-    const site = await runInWorker<FilesStepResult>(new URL('../src/build/filesStep.ts', import.meta.url), {
+    const site = await runInWorker<FilesStepResult>(new URL('../src/pipeline/filesStep.ts', import.meta.url), {
       contentDir,
       buildTime: buildTime.toISOString(),
       generatedDir,

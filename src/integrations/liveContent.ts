@@ -99,7 +99,7 @@ function forgetStaticPaths(server: DevServer): void {
 
 /**
  * The feeds, calendars, API, CSAF and security.txt: a build writes them beside Astro's pages
- * (src/build/writeMachineFiles.ts); here the same list answers requests, rendering one file.
+ * (src/pipeline/writeMachineFiles.ts); here the same list answers requests, rendering one file.
  */
 async function sendMachineFile(registry: Registry, url: string, response: ServerResponse): Promise<boolean> {
   const pathname = pathnameOf(url);

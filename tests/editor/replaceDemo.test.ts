@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { listFiles } from '../../src/build/manifest.ts';
+import { listFiles } from '../../src/pipeline/manifest.ts';
 import { formatProblem } from '../../src/registry/problems.ts';
 import { checkContent } from '../../src/registry/loadRegistry.ts';
 import { splitFrontMatter } from '../../src/registry/source/frontMatter.ts';

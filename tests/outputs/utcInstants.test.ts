@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_FILE } from '../../src/build/manifest.ts';
+import { MANIFEST_FILE } from '../../src/pipeline/manifest.ts';
 import { machineFiles } from '../../src/outputs/machineFiles.ts';
 import { loadRegistry } from '../../src/registry/loadRegistry.ts';
 import { DEMO_BUILD_DATE, DEMO_SITE_DIR } from '../support/builtSite.ts';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFiles } from '../../src/build/manifest.ts';
+import { listFiles } from '../../src/pipeline/manifest.ts';
 import { DEMO_SITE_DIR } from '../support/builtSite.ts';
 import { headersFor, parseHeadersFile, type HeaderRule } from '../support/headersFile.ts';
 import { hostExpectations, type HostExpectation } from '../support/hostExpectations.ts';

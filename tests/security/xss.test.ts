@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFiles } from '../../src/build/manifest.ts';
+import { listFiles } from '../../src/pipeline/manifest.ts';
 import { checkContent } from '../../src/registry/loadRegistry.ts';
 import { unsafeMarkdown } from '../../src/registry/markdown.ts';
 import { launchChromium } from '../support/browser.ts';

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listFiles } from '../../src/build/manifest.ts';
+import { listFiles } from '../../src/pipeline/manifest.ts';
 import { readVendorConfig } from '../../src/registry/vendorConfig.ts';
 import { DEMO_SITE_DIR, ROOT } from '../support/builtSite.ts';
 import { brokenLinks, siteLinks } from '../support/siteLinks.ts';

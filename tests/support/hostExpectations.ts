@@ -3,7 +3,7 @@
  * (`_headers` or the nginx snippet): one table, checked against both (tests/security/hostHeaders.test.ts).
  */
 import { machineFiles } from '../../src/outputs/machineFiles.ts';
-import { listFiles } from '../../src/build/manifest.ts';
+import { listFiles } from '../../src/pipeline/manifest.ts';
 import { demoRegistry } from '../outputs/api/demoRegistry.ts';
 import { DEMO_SITE_DIR } from './builtSite.ts';
 

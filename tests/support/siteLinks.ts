@@ -13,7 +13,7 @@ import { findAll } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import type { Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { listFiles } from '../../src/build/manifest.ts';
+import { listFiles } from '../../src/pipeline/manifest.ts';
 
 /** One link as written in a file of the site. */
 export interface SiteLink {

@@ -1,6 +1,6 @@
-/** Island ids that do not depend on the project's folder (src/build/islandIds.ts). */
+/** Island ids that do not depend on the project's folder (src/pipeline/islandIds.ts). */
 import { describe, expect, it } from 'vitest';
-import { withPathIndependentIslandIds } from '../../src/build/islandIds.ts';
+import { withPathIndependentIslandIds } from '../../src/pipeline/islandIds.ts';
 
 const island = (uid: string, props = '{}') =>
   `<p>before</p><astro-island uid="${uid}" component-url="/_astro/Badge.abc.js" props="${props}" client="load"><b>ssr</b></astro-island><p>after</p>`;

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as openpgp from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFiles } from '../../src/build/manifest.ts';
+import { listFiles } from '../../src/pipeline/manifest.ts';
 import { ROOT, runBuild, type BuildResult } from '../support/builtSite.ts';
 import { BUILD_DATE, createContent, type Fixture } from '../support/contentFixture.ts';
 

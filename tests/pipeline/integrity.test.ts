@@ -19,7 +19,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listFiles, type BuildManifest } from '../../src/build/manifest.ts';
+import { listFiles, type BuildManifest } from '../../src/pipeline/manifest.ts';
 import { contentCacheDir } from '../../src/cli/cacheDir.ts';
 import { checkContent } from '../../src/registry/loadRegistry.ts';
 import { DEMO_BUILD_DATE, DEMO_SITE_DIR, editorEnvironment, ROOT, runBuild } from '../support/builtSite.ts';

@@ -1,6 +1,6 @@
 /**
  * The build writes the site's machine-readable files (src/outputs/machineFiles.ts) itself, into
- * a folder of their own while Astro renders the pages (src/build/filesStep.ts), then moves them in
+ * a folder of their own while Astro renders the pages (src/pipeline/filesStep.ts), then moves them in
  * beside the pages. Through Astro each of these ~12,000 files (L registry) cost a route, a
  * Request, a Response and an awaited write; written here they cost their bytes.
  */
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { machineFiles } from '../outputs/machineFiles.ts';
 import type { Registry } from '../registry/types.ts';
 
-/** A machine file's path and content type, for the host headers (src/build/hostHeaders.ts). */
+/** A machine file's path and content type, for the host headers (src/pipeline/hostHeaders.ts). */
 export interface WrittenFile {
   readonly path: string;
   readonly contentType: string;

@@ -1,5 +1,5 @@
 /**
- * Ingestion shards (src/build/ingestShards.ts): every content file is ingested by exactly one
+ * Ingestion shards (src/pipeline/ingestShards.ts): every content file is ingested by exactly one
  * shard, a file keeps its shard as the folder grows, and a shard whose files are unchanged is not
  * ingested again (so a warm build after one edit runs one contentlayer2 process).
  */
@@ -15,7 +15,7 @@ import {
   planShards,
   prepareShard,
   shardCount,
-} from '../../src/build/ingestShards.ts';
+} from '../../src/pipeline/ingestShards.ts';
 
 let root: string;
 let contentDir: string;

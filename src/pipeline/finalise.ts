@@ -1,6 +1,6 @@
 /**
  * The last steps before a built site is published: island ids made independent of the project's
- * folder (src/build/islandIds.ts), host files, then the manifest of it all.
+ * folder (src/pipeline/islandIds.ts), host files, then the manifest of it all.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
