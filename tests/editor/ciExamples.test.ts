@@ -1,18 +1,35 @@
 /**
  * The CI recipes in examples/github-actions follow the house rules for workflows: minimal
  * permissions, every action pinned by full commit SHA (a tag can be moved; a commit cannot), and
- * the full git history wherever the content is checked (the notice rule reads it).
+ * the full git history wherever the content is checked (the notice rule reads it). The workflows
+ * `trustline init` writes into a vendor's portal are held to the same rules.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { portalFiles } from '../../src/cli/init/portal.ts';
 import { ROOT } from '../support/builtSite.ts';
 
 const dir = path.join(ROOT, 'examples', 'github-actions');
-const workflows = readdirSync(dir)
+const recipes = readdirSync(dir)
   .filter((name) => name.endsWith('.yml'))
   .map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
+/** The workflows `trustline init` writes into a new portal follow the same rules. */
+const portal = portalFiles({
+  name: 'Marlow Systems',
+  url: 'https://trust.marlow.example',
+  securityContact: 'security@marlow.example',
+  supportContact: 'support@marlow.example',
+  website: 'https://marlow.example',
+  seniorResponsibleOwner: 'Chief Information Security Officer',
+  description: 'Ledger software for credit unions.',
+  date: '2026-11-22',
+});
+const initWorkflows = [...portal]
+  .filter(([file]) => file.startsWith('.github/workflows/'))
+  .map(([file, text]) => ({ name: `trustline init's ${file}`, text }));
+const workflows = [...recipes, ...initWorkflows];
 
 interface Step {
   uses?: string;
@@ -24,7 +41,7 @@ interface Workflow {
   jobs: Record<string, { steps: Step[] }>;
 }
 
-describe('the GitHub Actions recipes', () => {
+describe('the GitHub Actions recipes and the workflows of a new portal', () => {
   it.each(workflows)('$name grants at most read access to the repository by default', ({ text }) => {
     const { permissions } = parse(text) as Workflow;
     expect([{ contents: 'read' }, {}]).toContainEqual(permissions);

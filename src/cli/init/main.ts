@@ -16,7 +16,7 @@ import { ScaffoldError } from '../new/frontMatterFile.ts';
 import { collectAnswers, optionalTextOf, textOf, usageOf, UsageError } from '../new/questions.ts';
 import { printProblems, summary } from '../report.ts';
 import { portalFiles } from './portal.ts';
-import { folderProblem, initQuestions } from './questions.ts';
+import { folderProblem, initQuestions, originOf } from './questions.ts';
 
 const COMMON = '  --date YYYY-MM-DD                  the day the policies are dated and checked (default: today, UTC)';
 
@@ -72,7 +72,7 @@ export async function main(
       url: textOf(answers, 'url'),
       securityContact: textOf(answers, 'security-contact'),
       supportContact: textOf(answers, 'support-contact'),
-      website: textOf(answers, 'website'),
+      website: optionalTextOf(answers, 'website') ?? originOf(textOf(answers, 'url'))!,
       pgpKeyUrl: optionalTextOf(answers, 'pgp-key-url'),
       seniorResponsibleOwner: textOf(answers, 'senior-responsible-owner'),
       description: textOf(answers, 'description'),

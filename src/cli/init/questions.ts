@@ -39,8 +39,8 @@ export function folderProblem(folder: string): string | undefined {
   return undefined;
 }
 
-/** The origin of an address, e.g. "https://trust.example.com/x/" → "https://trust.example.com". */
-const originOf = (value: unknown) =>
+/** The origin of an address (the default web site), e.g. "https://trust.example.com/x/" → "https://trust.example.com". */
+export const originOf = (value: unknown) =>
   typeof value === 'string' && URL.canParse(value) ? new URL(value).origin : undefined;
 
 export function initQuestions(): Question[] {
@@ -74,8 +74,7 @@ export function initQuestions(): Question[] {
     },
     {
       flag: 'website',
-      message: "The vendor's own web site (the CSAF publisher namespace)",
-      required: true,
+      message: "The vendor's own web site (the CSAF publisher namespace; default: the portal's origin)",
       placeholder: 'URL',
       default: (answers) => originOf(answers['url']),
       validate: bySchema(fields.csaf.shape.publisherNamespace),
