@@ -28,7 +28,7 @@ const portal = portalFiles({
 });
 const initWorkflows = [...portal]
   .filter(([file]) => file.startsWith('.github/workflows/'))
-  .map(([file, text]) => ({ name: `trustline init's ${file}`, text }));
+  .map(([file, text]) => ({ name: `init/${path.basename(file)}`, text }));
 const workflows = [...recipes, ...initWorkflows];
 
 interface Step {
