@@ -172,6 +172,13 @@ describe('npm run init -- <folder>', () => {
     }
   });
 
+  it('writes a vendor name with Markdown characters as plain text', () => {
+    runInit({ ...marlow, '--name': 'A*B <Labs> & [Co]' });
+    const { body } = splitFrontMatter(read('content/policies/support-policy.md'))!;
+    expect(renderMarkdown(body)).toContain('support and maintenance A*B &#x3C;Labs> &#x26; [Co] provides');
+    expect(runCheck().stdout).toBe('✔ 0 errors, 0 warnings in 6 files (as of 2026-11-22)\n');
+  });
+
   it('writes nothing of the demo vendor', () => {
     runInit();
     const demoWords = [demoVendor.name, demoVendor.name.split(' ')[0]!, new URL(demoVendor.site.url).hostname];

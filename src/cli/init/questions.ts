@@ -74,14 +74,14 @@ export function initQuestions(): Question[] {
     },
     {
       flag: 'website',
-      message: "The vendor's own web site (the CSAF publisher namespace; default: the portal's origin)",
+      message: "The vendor's own web site, the CSAF publisher namespace; by default the portal's origin",
       placeholder: 'URL',
       default: (answers) => originOf(answers['url']),
       validate: bySchema(fields.csaf.shape.publisherNamespace),
     },
     {
       flag: 'pgp-key-url',
-      message: "Address of the security team's public OpenPGP key, for encrypted reports (without it, check warns)",
+      message: "Address of the security team's public OpenPGP key, for encrypted reports; without it, check warns",
       placeholder: 'URL',
       validate: bySchema(httpsUrl),
     },
