@@ -1,10 +1,11 @@
 /**
  * npm run new -- <kind> in a terminal: the real command in a real pseudo-terminal (util-linux
  * `script`), answered keystroke by keystroke as an editor would, in a temporary copy of the demo
- * content. Each file it writes passes the real check; Ctrl-C writes nothing.
+ * content. Each file it writes passes the real check; Ctrl-C writes nothing. npm run init is
+ * answered the same way, in a new folder.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -27,10 +28,10 @@ class Terminal {
   private seen = 0;
   readonly exitCode: Promise<number | null>;
 
-  constructor(args: string[]) {
+  constructor(args: string[], script = 'new.ts') {
     const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
     // A pseudo-terminal starts with no size; give it a usual one, as a terminal window would.
-    const command = `stty cols 100 rows 40; ${[process.execPath, path.join(ROOT, 'scripts', 'new.ts'), ...args].map(quote).join(' ')}`;
+    const command = `stty cols 100 rows 40; ${[process.execPath, path.join(ROOT, 'scripts', script), ...args].map(quote).join(' ')}`;
     this.child = spawn('script', ['--quiet', '--flush', '--return', '--command', command, '/dev/null'], {
       cwd: ROOT,
       env: { ...process.env, GITHUB_ACTIONS: '', TERM: 'xterm-256color' },
@@ -233,3 +234,44 @@ describe(
     });
   },
 );
+
+describe('npm run init in a terminal', { timeout: 180_000 }, () => {
+  it('asks for the vendor profile, refuses an address check would refuse in its words, and writes a portal that passes check', async () => {
+    const portal = path.join(contentDir, 'portal');
+    const terminal = new Terminal([portal, '--date', DEMO_BUILD_DATE], 'init.ts');
+    await terminal.answer('Vendor name, as customers know it', `Marlow Systems${ENTER}`);
+    await terminal.answer('Address of the portal', `https://trust.marlow.example${ENTER}`);
+    await terminal.answer('Where vulnerabilities are reported', `security@${ENTER}`);
+    await terminal.answerAfter('"security@" is not an e-mail address', `marlow.example${ENTER}`);
+    await terminal.answer('Where customers get product support', `https://marlow.example/support${ENTER}`);
+    await terminal.answer("The vendor's own web site", `${CLEAR}https://marlow.example${ENTER}`);
+    await terminal.answer(
+      "Address of the security team's public OpenPGP key",
+      `https://marlow.example/pgp.asc${ENTER}`,
+    );
+    await terminal.answer('The role accountable for software security', ENTER);
+    await terminal.answer('One or two sentences for the overview page', ENTER);
+
+    expect(await terminal.exitCode).toBe(0);
+    expect(terminal.text).toContain(
+      `✔ wrote a trust portal for Marlow Systems in ${portal}: check reports 0 errors, 0 warnings in 6 files (as of ${DEMO_BUILD_DATE})`,
+    );
+    expect(parse(readFileSync(path.join(portal, 'content', 'vendor.yml'), 'utf8'))).toMatchObject({
+      name: 'Marlow Systems',
+      contacts: { support: { url: 'https://marlow.example/support' }, security: { email: 'security@marlow.example' } },
+      seniorResponsibleOwner: 'Chief Information Security Officer',
+      csaf: { publisherNamespace: 'https://marlow.example' },
+    });
+  });
+
+  it('writes nothing when the editor presses Ctrl-C', async () => {
+    const portal = path.join(contentDir, 'portal');
+    const terminal = new Terminal([portal, '--date', DEMO_BUILD_DATE], 'init.ts');
+    await terminal.answer('Vendor name, as customers know it', `Marlow Systems${ENTER}`);
+    await terminal.answer('Address of the portal', CTRL_C);
+
+    expect(await terminal.exitCode).toBe(130);
+    expect(terminal.text).toContain('Nothing was written.');
+    expect(readdirSync(contentDir)).not.toContain('portal');
+  });
+});
