@@ -88,12 +88,8 @@ export const footerLinksSchema = z
   .max(12, { error: 'must be at most 12 links: keep the footer short' })
   .describe('Links of the vendor shown in the footer under its name, in this order, e.g. its web site or status page.');
 
-const sectionVisibility = z
-  .enum(['auto', 'always', 'never'], {
-    error: (issue) =>
-      `expected "auto" (shown while the section has documents), "always" or "never", found "${String(issue.input)}"`,
-  })
-  .default('auto');
+/** "auto": shown while the section has documents; "always": also with none; "never": not at all. */
+const sectionVisibility = z.enum(['auto', 'always', 'never']).default('auto');
 
 /** The sections that hold documents, as navigation names them in vendor.yml. */
 export const NAVIGATION_SECTIONS = ['products', 'endOfSupport', 'incidents', 'advisories'] as const;
