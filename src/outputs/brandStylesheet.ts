@@ -20,7 +20,8 @@ export function brandStylesheet(vendor: Vendor): string | undefined {
     accent && `html:root {\n  --link: ${accent.light};\n  --focus: ${accent.light};\n}\n`,
     accent &&
       `@media (prefers-color-scheme: dark) {\n  html:root {\n    --link: ${accent.dark};\n    --focus: ${accent.dark};\n  }\n}\n`,
-    logo && `.site-logo {\n  display: block;\n  height: 2.5rem;\n  width: auto;\n  max-width: 12rem;\n}\n`,
+    // The logo stands where the vendor name stood, on its line, at about the name's height.
+    logo && `.site-logo {\n  height: 2rem;\n  width: auto;\n  max-width: 12rem;\n  vertical-align: middle;\n}\n`,
   ];
   return rules.filter((rule) => typeof rule === 'string').join('\n');
 }

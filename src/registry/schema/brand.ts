@@ -22,7 +22,6 @@ export function brandImageType(file: string): BrandImageType | undefined {
 /** A file of the portal's public/ folder (beside content/), served at the same path under the site. */
 const publicImage = z
   .string({ error: 'expected the path of an SVG or PNG file in the public/ folder, e.g. "brand/logo.svg"' })
-  .transform((file) => file.replace(/^\//, ''))
   .refine((file) => PUBLIC_PATH.test(file), {
     error: (issue) =>
       `"${String(issue.input)}" is not a path inside the public/ folder: give it relative to public/, with letters, digits, ".", "_" and "-" between "/", e.g. "brand/logo.svg"`,
