@@ -1,9 +1,10 @@
 /**
  * Every machine-readable file of the site (DESIGN "Public contract"): feeds and OPML, calendars,
  * the JSON API and its schema, OpenEoX records, the CSAF provider, security.txt, robots.txt and
- * the self-assessment; and the vendor's stylesheet, when it has a brand. Astro renders the pages; these files are written by the build from the
- * same Registry while Astro renders, on the other core (src/pipeline/writeMachineFiles.ts), and the
- * dev server serves them from this same list (src/integrations/liveContent.ts).
+ * the self-assessment; with them the vendor's stylesheet, when it has a brand. Astro renders the
+ * pages; these files are written by the build from the same Registry while Astro renders, on the
+ * other core (src/pipeline/writeMachineFiles.ts), and the dev server serves them from this same
+ * list (src/integrations/liveContent.ts).
  */
 import { apiSchema } from './api/schema.ts';
 import { BRAND_STYLESHEET, brandStylesheet } from './brandStylesheet.ts';

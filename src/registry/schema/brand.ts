@@ -90,10 +90,6 @@ export const footerLinksSchema = z
 /** "auto": shown while the section has documents; "always": also with none; "never": not at all. */
 const sectionVisibility = z.enum(['auto', 'always', 'never']).default('auto');
 
-/** The sections that hold documents, as navigation names them in vendor.yml. */
-export const NAVIGATION_SECTIONS = ['products', 'endOfSupport', 'incidents', 'advisories'] as const;
-export type NavigationSection = (typeof NAVIGATION_SECTIONS)[number];
-
 export const navigationSchema = z
   .strictObject({
     products: sectionVisibility.describe('The Products tab.'),
@@ -107,3 +103,6 @@ export const navigationSchema = z
   .describe(
     'Which tabs of the site navigation show. "auto": while the section has documents; "always": also while it has none; "never": not at all. The pages and feeds stay at their addresses either way; only the tab goes.',
   );
+
+/** The sections that hold documents, as navigation names them in vendor.yml. */
+export type NavigationSection = keyof z.output<typeof navigationSchema>;
