@@ -16,6 +16,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { machineFilesDirFor, publishStaging, removeStaleStaging, stagingDirFor } from '../src/pipeline/atomicOutput.ts';
+import { copyBrandAssets } from '../src/pipeline/brandAssets.ts';
 import { finaliseSite } from '../src/pipeline/finalise.ts';
 import {
   isIngested,
@@ -36,6 +37,7 @@ import { createProgress, saveTimings } from '../src/cli/progress.ts';
 import { printProblems } from '../src/cli/report.ts';
 import { BuildTimeError, resolveBuildTime } from '../src/registry/buildTime.ts';
 import { defaultContentDir } from '../src/registry/loadRegistry.ts';
+import { portalPublicDir } from '../src/registry/rules/brandAssets.ts';
 import { listContentFiles } from '../src/registry/source/readContentFiles.ts';
 import { signingKeyFromEnvironment, signingSummary } from '../src/outputs/signing/fromEnvironment.ts';
 import { SigningKeyError } from '../src/outputs/signing/openpgp.ts';
@@ -212,6 +214,7 @@ async function main(): Promise<number> {
     await astro.done;
     moveInto(machineDir, stagingDir);
     rmSync(machineDir, { recursive: true, force: true });
+    copyBrandAssets(site.brandAssets, portalPublicDir(contentDir), stagingDir);
     if (process.env['TRUSTLINE_TEST_FAULT'] === 'after-render') throw new Error('fault injected by a test');
     progress.phase('finalise', 'headers and manifest');
     finaliseSite(stagingDir, { ...site, contentDir });

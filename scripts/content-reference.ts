@@ -70,6 +70,10 @@ function textType(schema: ZodSchema): string {
   if (accepts(schema, '2026-11-20') && !accepts(schema, 'twentieth')) return 'date, YYYY-MM-DD';
   if (accepts(schema, 'https://example.com/') && !accepts(schema, 'example')) return 'web address (https://)';
   if (accepts(schema, 'someone@example.com') && !accepts(schema, 'example')) return 'e-mail address';
+  if (accepts(schema, '#1d4ed8') && !accepts(schema, 'blue')) return 'colour, `#rrggbb`';
+  if (accepts(schema, 'brand/logo.svg') && !accepts(schema, 'brand/logo.gif')) {
+    return 'path of an SVG or PNG file inside `public/`, e.g. `brand/logo.svg`';
+  }
   if (accepts(schema, 'example-product') && !accepts(schema, 'Example-Product')) {
     return 'slug: lower-case letters, digits and single hyphens, e.g. `example-product`';
   }
@@ -177,6 +181,16 @@ securityTxt:
   expiresAfterDays: 180
 feeds:
   maxItems: 50
+brand:
+  logo: brand/logo.svg
+  accent:
+    light: '#0b5cad'
+    dark: '#7cb8f7'
+footerLinks:
+  - label: Service status
+    url: https://status.example.com
+navigation:
+  incidents: always
 `,
   },
   supportLevels: {

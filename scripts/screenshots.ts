@@ -1,8 +1,10 @@
 /**
- * npx node scripts/screenshots.ts [SITE_DIR] [OUT_DIR]
+ * npx node scripts/screenshots.ts [SITE_DIR] [OUT_DIR] [NAME=PAGE_PATH ...]
  *
  * Screenshots of the main pages of a built site in the light and dark colour schemes, in real
- * Chromium (docs/screenshots/ by default, from the demo site that the tests build).
+ * Chromium (docs/screenshots/ by default, from the demo site that the tests build). NAME=PAGE_PATH
+ * pairs choose other pages, e.g. the branded example (tests/fixtures/branded/README.md):
+ * `node scripts/screenshots.ts /tmp/branded/site docs/screenshots branded-overview=`.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +15,11 @@ import { serveStatic } from '../tests/support/staticServer.ts';
 const siteDir = process.argv[2] ?? DEMO_SITE_DIR;
 const outDir = path.resolve(process.argv[3] ?? 'docs/screenshots');
 
-const pages = [
+const chosen = process.argv.slice(4).map((pair) => {
+  const [name = '', pagePath = ''] = pair.split('=');
+  return { name, path: pagePath };
+});
+const demoPages = [
   { name: 'overview', path: '' },
   { name: 'products', path: 'products/' },
   { name: 'product', path: 'products/edge-gateway/' },
@@ -21,6 +27,7 @@ const pages = [
   { name: 'incident', path: 'incidents/INC-2026-0031/' },
   { name: 'advisory', path: 'advisories/KSA-2025-0006/' },
 ];
+const pages = chosen.length > 0 ? chosen : demoPages;
 
 mkdirSync(outDir, { recursive: true });
 const server = await serveStatic(siteDir);

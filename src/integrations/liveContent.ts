@@ -7,7 +7,7 @@
  * machine-readable files, which a build writes itself rather than through Astro.
  * Production builds are untouched: they read contentlayer2's output (src/site/registry.ts).
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,9 @@ import { printProblems, summary } from '../cli/report.ts';
 import type { CheckResult } from '../registry/loadRegistry.ts';
 import type { Registry } from '../registry/types.ts';
 import { machineFiles } from '../outputs/machineFiles.ts';
+import { brandAssets } from '../pipeline/brandAssets.ts';
+import { portalPublicDir } from '../registry/rules/brandAssets.ts';
+import { BRAND_IMAGE_TYPES, brandImageType } from '../registry/schema/brand.ts';
 import { formatProblem } from '../registry/problems.ts';
 import { contentDir } from '../site/config.ts';
 import { devContent, reloadDevContent } from '../site/devContent.ts';
@@ -98,7 +101,7 @@ function forgetStaticPaths(server: DevServer): void {
 }
 
 /**
- * The feeds, calendars, API, CSAF and security.txt: a build writes them beside Astro's pages
+ * The feeds, calendars, API, CSAF, security.txt and the brand's files: a build writes them beside Astro's pages
  * (src/pipeline/writeMachineFiles.ts); here the same list answers requests, rendering one file.
  */
 async function sendMachineFile(registry: Registry, url: string, response: ServerResponse): Promise<boolean> {
@@ -106,6 +109,12 @@ async function sendMachineFile(registry: Registry, url: string, response: Server
   const { basePath } = registry.vendor.site;
   if (!pathname.startsWith(basePath)) return false;
   const wanted = pathname.slice(basePath.length);
+  // The logo and favicon, from the portal's public/ folder beside content/ (src/pipeline/brandAssets.ts).
+  if (brandAssets(registry.vendor).includes(wanted)) {
+    response.setHeader('Content-Type', BRAND_IMAGE_TYPES[brandImageType(wanted)!]);
+    response.end(readFileSync(path.join(portalPublicDir(contentDir()), wanted)));
+    return true;
+  }
   const file = (await machineFiles(registry)).find((candidate) => candidate.path === wanted);
   if (!file) return false;
   response.setHeader('Content-Type', file.contentType);

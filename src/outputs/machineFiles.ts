@@ -1,11 +1,13 @@
 /**
  * Every machine-readable file of the site (DESIGN "Public contract"): feeds and OPML, calendars,
  * the JSON API and its schema, OpenEoX records, the CSAF provider, security.txt, robots.txt and
- * the self-assessment. Astro renders the pages; these files are written by the build from the
- * same Registry while Astro renders, on the other core (src/pipeline/writeMachineFiles.ts), and the
- * dev server serves them from this same list (src/integrations/liveContent.ts).
+ * the self-assessment; with them the vendor's stylesheet, when it has a brand. Astro renders the
+ * pages; these files are written by the build from the same Registry while Astro renders, on the
+ * other core (src/pipeline/writeMachineFiles.ts), and the dev server serves them from this same
+ * list (src/integrations/liveContent.ts).
  */
 import { apiSchema } from './api/schema.ts';
+import { BRAND_STYLESHEET, brandStylesheet } from './brandStylesheet.ts';
 import { apiAdvisories, apiIncidents, apiIndex, apiProduct, apiProducts } from './api/v1.ts';
 import {
   calendarMediaType,
@@ -70,6 +72,7 @@ export async function machineFiles(registry: Registry): Promise<MachineFile[]> {
     );
   const csaf = csafFiles(registry);
   const years = csafYears(csaf);
+  const brandCss = brandStylesheet(vendor);
 
   return [
     fixed(
@@ -77,6 +80,7 @@ export async function machineFiles(registry: Registry): Promise<MachineFile[]> {
       TEXT_TYPE,
       () => `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(vendor, 'sitemap-index.xml')}\n`,
     ),
+    ...(brandCss === undefined ? [] : [fixed(BRAND_STYLESHEET, 'text/css; charset=utf-8', () => brandCss)]),
 
     // Feeds (Code of Practice 4.1-4.3) and the OPML that lists them.
     ...feedTopics.flatMap((topic) =>

@@ -9,6 +9,7 @@ import { CHECKED_HISTORY, type NoticeDays } from '../registry/git/publicationHis
 import { loadRegistry } from '../registry/loadRegistry.ts';
 import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
 import { searchDocuments } from '../site/searchDocuments.ts';
+import { brandAssets } from './brandAssets.ts';
 import { writeSearchIndex } from './searchIndex.ts';
 import { writeMachineFiles, type WrittenFile } from './writeMachineFiles.ts';
 
@@ -29,6 +30,8 @@ export interface FilesStepResult {
   readonly basePath: string;
   /** The machine files written, with their content types. */
   readonly machineFiles: readonly WrittenFile[];
+  /** The logo and favicon to copy from the portal's public/ folder (src/pipeline/brandAssets.ts). */
+  readonly brandAssets: readonly string[];
 }
 
 const { contentDir, buildTime, generatedDir, outDir, noticeDays } = workerData as FilesStepInput;
@@ -47,4 +50,5 @@ parentPort!.postMessage({
   buildTime: registry.buildTime,
   basePath: registry.vendor.site.basePath,
   machineFiles: written,
+  brandAssets: brandAssets(registry.vendor),
 } satisfies FilesStepResult);

@@ -17,6 +17,7 @@ import {
 import { compareProblems, ContentError, type Problem } from './problems.ts';
 import { assembleRegistry } from './assemble.ts';
 import { checkAdvisories } from './rules/advisories.ts';
+import { checkBrandAssets, portalPublicDir } from './rules/brandAssets.ts';
 import { parsed, type Parsed, type ParsedDocuments, type RuleContext } from './rules/context.ts';
 import { checkCodeOfPracticeEvidence } from './rules/codeOfPractice.ts';
 import { reportSkippedHistoryRules, type HistoryRule } from './rules/history.ts';
@@ -101,6 +102,8 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
     },
     skipped: (rule) => skipped.add(rule),
     contentDirLabel,
+    publicDir: portalPublicDir(contentDir),
+    publicDirLabel: displayPath(portalPublicDir(contentDir)),
     contentFiles: sources.files,
     report: (problem) => problems.push(problem),
   };
@@ -114,6 +117,7 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
     checkPolicies,
     checkPublishedKept,
     checkCodeOfPracticeEvidence,
+    checkBrandAssets,
   ]) {
     rule(documents, context);
   }

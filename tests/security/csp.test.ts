@@ -13,6 +13,7 @@ import { listFiles } from '../../src/pipeline/manifest.ts';
 import { metaPolicyOf } from '../../src/pipeline/finalise.ts';
 import { siteWidePolicy } from '../../src/pipeline/hostHeaders.ts';
 import { launchChromium } from '../support/browser.ts';
+import { cspViolations } from '../support/cspViolations.ts';
 import { DEMO_SITE_DIR } from '../support/builtSite.ts';
 import { serveWithNginx, type NginxServer } from '../support/nginxServer.ts';
 
@@ -90,30 +91,8 @@ describe('the Content-Security-Policy', () => {
   });
 
   it('is not violated on any page of the demo site', async () => {
-    const context = await browser.newContext();
-    // Registered before any page script runs; init scripts are not subject to the page's CSP.
-    await context.addInitScript(() => {
-      const violations: string[] = [];
-      (window as unknown as { __cspViolations: string[] }).__cspViolations = violations;
-      document.addEventListener('securitypolicyviolation', (event) => {
-        violations.push(`${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
-    const page = await context.newPage();
-    const found: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) found.push(message.text());
-    });
-    for (const file of pages) {
-      const url = `${server.url}${file.replace(/index\.html$/, '')}`;
-      await page.goto(url, { waitUntil: 'load' });
-      await page.waitForTimeout(50);
-      const violations = await page.evaluate(
-        () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
-      );
-      found.push(...violations.map((violation) => `${file}: ${violation}`));
-    }
-    await context.close();
+    const urlOf = (file: string) => `${server.url}${file.replace(/index\.html$/, '')}`;
+    const found = await cspViolations(browser, pages.map(urlOf), (url) => url.slice(server.url.length));
     expect(found).toEqual([]);
   });
 });

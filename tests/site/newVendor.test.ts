@@ -217,7 +217,8 @@ describe('a project site on GitHub Pages, site.url "https://owner.github.io/trus
     expect(readFileSync(pageFile(emptySiteDir, 'products/'), 'utf8')).toContain(
       '<link rel="canonical" href="https://owner.github.io/trust-portal/products/">',
     );
-    expect(readFileSync(pageFile(emptySiteDir, ''), 'utf8')).toContain('href="/trust-portal/products/"');
+    // A vendor with no products has no Products tab (src/site/navigation.ts); Policies is always there.
+    expect(readFileSync(pageFile(emptySiteDir, ''), 'utf8')).toContain('href="/trust-portal/policies/"');
   });
 
   it('links pages under the path', () => {

@@ -57,6 +57,9 @@ export interface RuleContext {
   skipped(rule: HistoryRule): void;
   /** The content folder as shown to the editor, for problems about the whole folder. */
   contentDirLabel: string;
+  /** The portal's public/ folder (rules/brandAssets.ts), and as shown to the editor. */
+  publicDir: string;
+  publicDirLabel: string;
   /** Every file in the content folder, relative to it. */
   contentFiles: readonly string[];
   report(problem: Problem): void;

@@ -1,0 +1,40 @@
+/**
+ * The site navigation: every section of the portal, less the document sections the vendor does
+ * not use. A section with no documents shows only when vendor.yml asks for it ("always"); one the
+ * vendor turned off ("never") never shows. Its pages and feeds stay where they are either way.
+ */
+import type { NavigationSection } from '../registry/schema/brand.ts';
+import type { Registry } from '../registry/types.ts';
+import { paths } from './urls.ts';
+
+export interface NavigationItem {
+  readonly label: string;
+  /** Path relative to the site root, as in `paths`. */
+  readonly path: string;
+}
+
+const SECTION_DOCUMENTS: Readonly<Record<NavigationSection, (registry: Registry) => number>> = {
+  products: (registry) => registry.products.length,
+  endOfSupport: (registry) => registry.releaseLines.filter((line) => line.endOfSupport !== undefined).length,
+  incidents: (registry) => registry.incidents.length,
+  advisories: (registry) => registry.advisories.length,
+};
+
+export function navigation(registry: Registry): NavigationItem[] {
+  const shown = (section: NavigationSection) => {
+    const visibility = registry.vendor.navigation[section];
+    return visibility === 'always' || (visibility === 'auto' && SECTION_DOCUMENTS[section](registry) > 0);
+  };
+  const items: (NavigationItem | false)[] = [
+    { label: 'Overview', path: paths.home() },
+    shown('products') && { label: 'Products', path: paths.products() },
+    shown('endOfSupport') && { label: 'End of support', path: paths.endOfSupport() },
+    shown('incidents') && { label: 'Incidents', path: paths.incidents() },
+    shown('advisories') && { label: 'Advisories', path: paths.advisories() },
+    { label: 'Policies', path: paths.policies() },
+    { label: 'Code of Practice', path: paths.codeOfPractice() },
+    { label: 'Subscribe', path: paths.subscribe() },
+    { label: 'Search', path: paths.search() },
+  ];
+  return items.filter((item) => item !== false);
+}
