@@ -6,7 +6,7 @@
 import type { CalendarDate } from '../calendarDate.ts';
 import type { PublicationHistory } from '../git/publicationHistory.ts';
 import type { HistoryRule } from './history.ts';
-import { formatFieldPath, type FieldPath, type Problem, type Severity } from '../problems.ts';
+import { formatFieldPath, type FieldPath, type Message, type Problem, type Severity } from '../problems.ts';
 import type { AdvisoryData } from '../schema/advisory.ts';
 import type { IncidentData } from '../schema/incident.ts';
 import type { PolicyData } from '../schema/policy.ts';
@@ -67,15 +67,21 @@ export function reportAt(
   severity: Severity,
   document: Parsed<unknown>,
   path: FieldPath,
-  message: string,
+  message: Message,
 ): void {
   context.report({
     severity,
     file: document.source.file,
     field: path.length > 0 ? formatFieldPath(path) : undefined,
     path,
-    message,
+    message: message.text,
+    name: message.name,
   });
+}
+
+/** Reports a problem about a file or folder as a whole, not one of its fields. */
+export function reportIn(context: RuleContext, severity: Severity, file: string, message: Message): void {
+  context.report({ severity, file, message: message.text, name: message.name });
 }
 
 /**
