@@ -3,10 +3,10 @@
  * wrong and how to fix it. Every rule reports through this shape, so `check`, the build and the
  * dev server say the same words.
  */
-export type Severity = 'error' | 'warning';
+export type ProblemSeverity = 'error' | 'warning';
 
 export interface Problem {
-  severity: Severity;
+  severity: ProblemSeverity;
   /** Path relative to the project root, e.g. "content/products/gateway.md". */
   file: string;
   line?: number | undefined;

@@ -25,7 +25,7 @@ import {
   wholeMonthsBetween,
   type CalendarDate,
 } from '../calendarDate.ts';
-import { messageCatalogue, type FieldPath, type Message, type Severity } from '../problems.ts';
+import { messageCatalogue, type FieldPath, type Message, type ProblemSeverity } from '../problems.ts';
 import type { EndOfSupportData, ProductData } from '../schema/product.ts';
 import type { NoticeEvent } from '../types.ts';
 import { parsed, parsedInEvery, reportAt, type Parsed, type ParsedDocuments, type RuleContext } from './context.ts';
@@ -181,7 +181,7 @@ interface EventAt extends NoticeAt {
 
 /** What a check found, to report at a field of the product file. */
 interface Finding {
-  severity: Severity;
+  severity: ProblemSeverity;
   path: FieldPath;
   message: Message;
 }

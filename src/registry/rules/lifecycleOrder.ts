@@ -2,7 +2,7 @@
  * Phases are in order, and the lifecycle dates follow OpenEoX ordering:
  * general availability ≤ end of sales ≤ end of security support ≤ end of life.
  */
-import { addOneYear, monthsInWords } from '../calendarDate.ts';
+import { addOneYear, monthsBetweenInWords } from '../calendarDate.ts';
 import { messageCatalogue } from '../problems.ts';
 import { parsed, reportAt, type ParsedDocuments, type RuleContext } from './context.ts';
 
@@ -29,10 +29,10 @@ export const messages = messageCatalogue({
     `"${level}"): a line cannot be sold once it no longer gets security fixes`,
   endOfSupportUnannounced: (lineName: string, released: string, buildDate: string) =>
     `the end of support of ${lineName} has been "to be announced" since its release on ${released} ` +
-    `(${monthsInWords(released, buildDate)}): announce a date so customers can plan`,
+    `(${monthsBetweenInWords(released, buildDate)}): announce a date so customers can plan`,
 });
 
-export function checkLifecycles(documents: ParsedDocuments, context: RuleContext): void {
+export function checkLifecycleOrder(documents: ParsedDocuments, context: RuleContext): void {
   // Levels whose id or securityFixes failed are left out: a line using one is not judged on them.
   const shipsSecurityFixes = new Map<string, boolean>();
   const supportLevels = documents.supportLevels;
