@@ -9,7 +9,7 @@ import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/so
 import remarkFrontmatter from 'remark-frontmatter';
 import type { z } from 'zod';
 import { useMarkdownPipeline } from './src/registry/markdown.ts';
-import { contentTypes, type ContentKind } from './src/registry/schema/index.ts';
+import { contentKinds, type ContentKind } from './src/registry/schema/index.ts';
 
 function fieldsOf(schema: z.ZodType): FieldDefs {
   const shape = (schema as unknown as { shape: Record<string, unknown> }).shape;
@@ -21,10 +21,10 @@ function fieldsOf(schema: z.ZodType): FieldDefs {
  * folder of links and TRUSTLINE_INGEST_KINDS the kinds among its files. Unset, all kinds.
  */
 const kinds = (process.env['TRUSTLINE_INGEST_KINDS']?.split(',').filter(Boolean) ??
-  Object.keys(contentTypes)) as ContentKind[];
+  Object.keys(contentKinds)) as ContentKind[];
 
 const documentTypes = kinds.map((kind) => {
-  const { typeName, schema, location, hasBody } = contentTypes[kind];
+  const { typeName, schema, location, hasBody } = contentKinds[kind];
   return defineDocumentType(() => ({
     name: typeName,
     filePathPattern: location.endsWith('/') ? `${location}**/*.md` : location,

@@ -7,7 +7,7 @@
  */
 import { parseCommonArgs } from '../src/cli/args.ts';
 import { runsInCi } from '../src/cli/ci.ts';
-import { checkWithParseCache } from '../src/cli/cacheDir.ts';
+import { checkWithParseCache } from '../src/cli/checkWithParseCache.ts';
 import { createProgress, saveTimings } from '../src/cli/progress.ts';
 import { printProblems, summary } from '../src/cli/report.ts';
 import { BuildTimeError } from '../src/registry/buildTime.ts';

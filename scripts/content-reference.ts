@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { contentTypes, type ContentKind } from '../src/registry/schema/index.ts';
+import { contentKinds, type ContentKind } from '../src/registry/schema/index.ts';
 import { supportLevelSchema } from '../src/registry/schema/supportLevels.ts';
 import { splitFrontMatter } from '../src/registry/source/frontMatter.ts';
 import { MAX_PATH_NAME } from '../src/registry/schema/primitives.ts';
@@ -350,12 +350,12 @@ const titles: Record<ContentKind, string> = {
 
 function exampleData(kind: ContentKind): unknown {
   const { text } = examples[kind];
-  return parse(contentTypes[kind].hasBody ? splitFrontMatter(text)!.frontMatter : text);
+  return parse(contentKinds[kind].hasBody ? splitFrontMatter(text)!.frontMatter : text);
 }
 
 export function renderContentReference(): string {
-  const sections = (Object.keys(contentTypes) as ContentKind[]).map((kind) => {
-    const { schema, location, hasBody } = contentTypes[kind];
+  const sections = (Object.keys(contentKinds) as ContentKind[]).map((kind) => {
+    const { schema, location, hasBody } = contentKinds[kind];
     const result = schema.safeParse(exampleData(kind));
     if (!result.success) {
       throw new Error(

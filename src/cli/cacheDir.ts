@@ -1,8 +1,6 @@
 /** The cache folder of one content folder: contentlayer2's cache and check's parse cache. */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { checkContent, defaultContentDir, type CheckResult } from '../registry/loadRegistry.ts';
-import { enableParseCache, saveParseCache } from '../registry/source/parseCache.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -18,15 +16,3 @@ export function contentCacheDir(contentDir: string): string {
 /** check's parsed front matter (src/registry/source/parseCache.ts). */
 export const parseCacheFile = (contentDir: string): string =>
   path.join(contentCacheDir(contentDir), 'parsed-front-matter.v8');
-
-/** `check` as the commands run it (npm run check, the build): with that folder's parse cache. */
-export function checkWithParseCache(options: {
-  contentDir?: string | undefined;
-  buildDate?: string | undefined;
-  requireHistory?: boolean | undefined;
-}): CheckResult {
-  enableParseCache(parseCacheFile(path.resolve(options.contentDir ?? defaultContentDir())));
-  const result = checkContent(options);
-  saveParseCache();
-  return result;
-}

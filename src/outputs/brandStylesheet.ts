@@ -4,7 +4,7 @@
  * never an inline style. The accent replaces the colour of links and focus outlines (--link and
  * --focus in src/styles/global.css) in each colour scheme.
  */
-import type { Vendor } from '../registry/schema/vendor.ts';
+import type { VendorData } from '../registry/schema/vendor.ts';
 
 /**
  * Its path in the site. Not in src/site/urls.ts's `paths`: the islands' scripts bundle that
@@ -12,7 +12,7 @@ import type { Vendor } from '../registry/schema/vendor.ts';
  */
 export const BRAND_STYLESHEET = 'trustline-brand.css';
 
-export function brandStylesheet(vendor: Vendor): string | undefined {
+export function brandStylesheet(vendor: VendorData): string | undefined {
   const { accent, logo } = vendor.brand ?? {};
   if (!accent && !logo) return undefined;
   // Astro links the engine's stylesheet last in <head>; `html:root` outranks its `:root`.

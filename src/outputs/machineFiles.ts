@@ -28,7 +28,7 @@ import {
 } from './csaf/provider.ts';
 import { selfAssessment } from './evidence/claims.ts';
 import { feedContentTypes } from './feeds/feeds.ts';
-import { opmlFile, productFeedFile, topicFeedFile } from './feeds/index.ts';
+import { opmlFile, productFeedFile, topicFeedFile } from './feeds/feedFiles.ts';
 import { opmlMediaType } from './feeds/opml.ts';
 import { productEox } from './openeox/eoxRecord.ts';
 import { securityTxt } from './securityTxt/securityTxt.ts';

@@ -5,10 +5,10 @@
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Vendor } from '../registry/schema/vendor.ts';
+import type { VendorData } from '../registry/schema/vendor.ts';
 
 /** The brand's files, as paths inside public/ (and inside the site). */
-export function brandAssets(vendor: Vendor): string[] {
+export function brandAssets(vendor: VendorData): string[] {
   const { logo, favicon } = vendor.brand ?? {};
   return [...new Set([logo, favicon].filter((file) => file !== undefined))];
 }

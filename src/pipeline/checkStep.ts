@@ -4,7 +4,7 @@
  * process stays small while contentlayer2 and Astro run.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkWithParseCache } from '../cli/cacheDir.ts';
+import { checkWithParseCache } from '../cli/checkWithParseCache.ts';
 import { summary } from '../cli/report.ts';
 import type { NoticeDays } from '../registry/git/publicationHistory.ts';
 import type { Problem } from '../registry/problems.ts';

@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { contentTypes, type ContentKind } from '../registry/schema/index.ts';
+import { contentKinds, type ContentKind } from '../registry/schema/index.ts';
 import { kindOfPath } from '../registry/source/document.ts';
 
 /** At most this many files per contentlayer2 process (docs/benchmarks.md: 7,000 documents ingest in 0.8 GB). */
@@ -89,7 +89,7 @@ export function planShards(contentDir: string, files: readonly string[], cacheDi
         .update(`${file}\0`)
         .update(readFileSync(path.join(contentDir, file)))
         .update('\0');
-    const kinds = (Object.keys(contentTypes) as ContentKind[]).filter((kind) =>
+    const kinds = (Object.keys(contentKinds) as ContentKind[]).filter((kind) =>
       shardFiles.some((file) => kindOfPath(file) === kind),
     );
     return { dir, contentDir: path.join(dir, 'content'), files: shardFiles, kinds, signature: hash.digest('hex') };
@@ -142,7 +142,7 @@ export function joinShards(cacheDir: string, shards: readonly Shard[]): string {
   for (const shard of shards) {
     // Only the types of the shard's own files: nothing else it may once have held.
     for (const kind of shard.kinds) {
-      const { typeName } = contentTypes[kind];
+      const { typeName } = contentKinds[kind];
       const indexFile = path.join(generatedOf(shard.dir), typeName, '_index.json');
       if (!existsSync(indexFile)) continue;
       let documents = byType.get(typeName);

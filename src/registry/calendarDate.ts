@@ -71,7 +71,7 @@ export function addDaysTo(date: CalendarDate, days: number): CalendarDate {
 }
 
 /** "14 months", "1 month", "0 months": whole months from one date to another. */
-export function monthsInWords(from: CalendarDate, to: CalendarDate): string {
+export function monthsBetweenInWords(from: CalendarDate, to: CalendarDate): string {
   const months = wholeMonthsBetween(from, to);
   return `${months} ${months === 1 ? 'month' : 'months'}`;
 }

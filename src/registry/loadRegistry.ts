@@ -22,13 +22,13 @@ import { parsed, type Parsed, type ParsedDocuments, type RuleContext } from './r
 import { checkCodeOfPracticeEvidence } from './rules/codeOfPractice.ts';
 import { reportSkippedHistoryRules, type HistoryRule } from './rules/history.ts';
 import { checkIncidents } from './rules/incidents.ts';
-import { checkLifecycles } from './rules/lifecycle.ts';
+import { checkLifecycleOrder } from './rules/lifecycleOrder.ts';
 import { checkNotices } from './rules/notice.ts';
 import { checkPublishedKept } from './rules/published.ts';
 import { checkPolicies } from './rules/policies.ts';
 import { checkReferences } from './rules/references.ts';
 import { checkUniqueness } from './rules/uniqueness.ts';
-import { contentTypes, type ContentKind } from './schema/index.ts';
+import { contentKinds, type ContentKind } from './schema/index.ts';
 import { kindOfPath, type SourceDocument } from './source/document.ts';
 import { lineOfField, splitFrontMatter } from './source/frontMatter.ts';
 import { cached, contentKey } from './source/parseCache.ts';
@@ -110,7 +110,7 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
   for (const rule of [
     checkUniqueness,
     checkReferences,
-    checkLifecycles,
+    checkLifecycleOrder,
     checkNotices,
     checkIncidents,
     checkAdvisories,
@@ -158,7 +158,7 @@ function validateAll(
     withdrawn: [],
   };
   for (const source of sources) {
-    const { data, failed } = validateDocument(contentTypes[source.kind].schema, source, problems);
+    const { data, failed } = validateDocument(contentKinds[source.kind].schema, source, problems);
     parsedDocuments[source.kind].push({ data, source, failed });
   }
   const present = new Set(files.map(kindOfPath));
@@ -166,8 +166,8 @@ function validateAll(
     if (!present.has(kind)) {
       problems.push({
         severity: 'error',
-        file: `${contentDirLabel}/${contentTypes[kind].location}`,
-        message: `${contentTypes[kind].location} is missing: create it (see docs/content-reference.md)`,
+        file: `${contentDirLabel}/${contentKinds[kind].location}`,
+        message: `${contentKinds[kind].location} is missing: create it (see docs/content-reference.md)`,
       });
     }
   }

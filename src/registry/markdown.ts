@@ -13,6 +13,7 @@ import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
+import { messageCatalogue, type Message } from './problems.ts';
 
 const SAFE_PROTOCOLS = ['http', 'https', 'mailto'];
 
@@ -100,23 +101,32 @@ export function renderMarkdown(markdown: string): string {
 /** A cheap first look: most text has no "<", no image and no suspicious scheme at all. */
 const MAYBE_UNSAFE = /<|!\[|\b(?:javascript|vbscript|data|file):/i;
 
+/** What the sanitiser removes, in the editor's words (reported as warnings by the check). */
+export const messages = messageCatalogue({
+  rawHtmlRemoved: (html: string) =>
+    `raw HTML ${JSON.stringify(truncate(html))} is not published: write it in Markdown instead`,
+  imageRemoved: () => 'images are not published (they would load from another site): link to the image instead',
+  linkRemoved: (url: string) =>
+    `the link to "${truncate(url)}" is not published: links must use https:, http: or mailto:`,
+});
+
 /**
  * What the pipeline would remove from this Markdown, in the editor's words. Nothing is dropped
  * without a message: the check reports each of these as a warning.
  */
-export function unsafeMarkdown(markdown: string): string[] {
+export function unsafeMarkdown(markdown: string): Message[] {
   if (!MAYBE_UNSAFE.test(markdown)) return [];
   const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
-  const found: string[] = [];
+  const found: Message[] = [];
   visit(tree, (node) => {
     if (node.type === 'html') {
-      found.push(`raw HTML ${JSON.stringify(truncate(node.value))} is not published: write it in Markdown instead`);
+      found.push(messages.rawHtmlRemoved(node.value));
     } else if (node.type === 'image' || node.type === 'imageReference') {
-      found.push('images are not published (they would load from another site): link to the image instead');
+      found.push(messages.imageRemoved());
     } else if (node.type === 'link' || node.type === 'definition') {
       const protocol = /^([a-z][a-z0-9+.-]*):/i.exec(node.url.trim())?.[1]?.toLowerCase();
       if (protocol !== undefined && !SAFE_PROTOCOLS.includes(protocol)) {
-        found.push(`the link to "${truncate(node.url)}" is not published: links must use https:, http: or mailto:`);
+        found.push(messages.linkRemoved(node.url));
       }
     }
   });

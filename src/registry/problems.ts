@@ -3,10 +3,10 @@
  * wrong and how to fix it. Every rule reports through this shape, so `check`, the build and the
  * dev server say the same words.
  */
-export type Severity = 'error' | 'warning';
+export type ProblemSeverity = 'error' | 'warning';
 
 export interface Problem {
-  severity: Severity;
+  severity: ProblemSeverity;
   /** Path relative to the project root, e.g. "content/products/gateway.md". */
   file: string;
   line?: number | undefined;
@@ -16,6 +16,33 @@ export interface Problem {
   path?: FieldPath | undefined;
   /** What is wrong, and how to fix it. */
   message: string;
+  /** The name of the rule's message that says it (see `messageCatalogue`); none for a schema error. */
+  name?: string | undefined;
+}
+
+/** A message of a rule's catalogue: its permanent name and its words. */
+export interface Message {
+  readonly name: string;
+  readonly text: string;
+}
+
+type Catalogue<Entries> = {
+  readonly [Name in keyof Entries]: Entries[Name] extends (...args: infer Args) => string
+    ? (...args: Args) => Message & { readonly name: Name }
+    : never;
+};
+
+/**
+ * A rule's messages, each a named function from what the rule found to the words the editor
+ * reads. `check`, the build, the dev server and `npm run new` all say a message through its entry,
+ * so nothing is written twice; the name is permanent and titles the GitHub annotation.
+ */
+export function messageCatalogue<Entries extends Record<string, (...args: never[]) => string>>(
+  entries: Entries,
+): Catalogue<Entries> {
+  return Object.fromEntries(
+    Object.entries(entries).map(([name, words]) => [name, (...args: never[]) => ({ name, text: words(...args) })]),
+  ) as Catalogue<Entries>;
 }
 
 export type FieldPath = ReadonlyArray<string | number>;
@@ -35,7 +62,10 @@ export function formatAnnotation(problem: Problem): string {
   const escape = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const escapeProperty = (text: string) => escape(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const line = problem.line === undefined ? '' : `,line=${problem.line}`;
-  const title = problem.field ? `,title=${escapeProperty(problem.field)}` : '';
+  // The title names the message and the field: "shortNotice (releases[1].endOfSupport.date)".
+  const heading =
+    problem.name && problem.field ? `${problem.name} (${problem.field})` : (problem.name ?? problem.field);
+  const title = heading ? `,title=${escapeProperty(heading)}` : '';
   return `::${problem.severity} file=${escapeProperty(problem.file)}${line}${title}::${escape(problem.message)}`;
 }
 

@@ -1,15 +1,20 @@
 /**
  * The Registry: the validated, cross-checked content with every status computed as of the build
  * date. A plain, immutable object; pages, feeds, calendars and exports are functions of it.
+ *
+ * Names: `XData` is a content file as written, the output of its schema in schema/ (`ProductData`,
+ * `VendorData`); `X` is what the Registry computes from it (`Product`, with its statuses and
+ * release lines). The vendor is published as written, so the Registry holds `VendorData`.
  */
 import type { CalendarDate } from './calendarDate.ts';
+import type { CvssSeverity } from './cvss.ts';
 import type { Problem } from './problems.ts';
 import type { AdvisoryData } from './schema/advisory.ts';
 import type { IncidentData } from './schema/incident.ts';
 import type { PolicyKind } from './schema/policy.ts';
 import type { ProductData } from './schema/product.ts';
 import type { SupportLevelData } from './schema/supportLevels.ts';
-import type { Vendor } from './schema/vendor.ts';
+import type { VendorData } from './schema/vendor.ts';
 import type { WithdrawnKind } from './schema/withdrawn.ts';
 
 /** Markdown with its sanitised HTML (rendered on first use). */
@@ -23,7 +28,7 @@ export interface Registry {
   readonly buildDate: CalendarDate;
   /** The build instant, ISO 8601 in UTC. */
   readonly buildTime: string;
-  readonly vendor: Vendor;
+  readonly vendor: VendorData;
   readonly supportLevels: readonly SupportLevel[];
   /** Sorted by name. */
   readonly products: readonly Product[];
@@ -185,8 +190,6 @@ export interface Incident {
   readonly file: string;
 }
 
-export type Severity = AdvisoryData['cvss']['severity'] & string;
-
 export interface Advisory {
   readonly id: string;
   readonly title: string;
@@ -197,7 +200,7 @@ export interface Advisory {
     readonly version: '3.1' | '4.0';
     readonly vector: string;
     readonly score: number;
-    readonly severity: Severity;
+    readonly severity: CvssSeverity;
   };
   readonly affects: readonly {
     readonly productSlug: string;

@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { vendorSchema, type Vendor } from './schema/vendor.ts';
+import { vendorSchema, type VendorData } from './schema/vendor.ts';
 import { withdrawnSchema, type WithdrawalData } from './schema/withdrawn.ts';
 
-export function readVendorConfig(contentDir: string): Vendor | undefined {
+export function readVendorConfig(contentDir: string): VendorData | undefined {
   try {
     const result = vendorSchema.safeParse(parse(readFileSync(path.join(contentDir, 'vendor.yml'), 'utf8')));
     return result.success ? result.data : undefined;

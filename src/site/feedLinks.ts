@@ -3,7 +3,7 @@
  * RFC 4287; JSON Feed 1.1 "Discovery") for the shared page head. The feeds themselves are written
  * by src/outputs/feeds at exactly these paths.
  */
-import type { Vendor } from '../registry/schema/vendor.ts';
+import type { VendorData } from '../registry/schema/vendor.ts';
 import { feedFormatList, feedMediaTypes, paths, sitePath, type FeedFormat } from './urls.ts';
 
 export interface FeedLink {
@@ -17,7 +17,7 @@ const formatNames: Readonly<Record<FeedFormat, string>> = { rss: 'RSS', atom: 'A
 
 /** Every update of the vendor in the three formats, then (on a product page) the product's own feeds. */
 export function feedLinks(
-  vendor: Pick<Vendor, 'site' | 'name'>,
+  vendor: Pick<VendorData, 'site' | 'name'>,
   product?: { readonly slug: string; readonly name: string } | undefined,
 ): FeedLink[] {
   const siteWide = feedFormatList.map((format) => ({

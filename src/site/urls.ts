@@ -3,7 +3,7 @@
  * here. Paths are relative to the site root ("products/gateway/"); `sitePath` adds the base path
  * for links inside pages, `absoluteUrl` gives the full address for feeds and machine files.
  */
-import type { Vendor } from '../registry/schema/vendor.ts';
+import type { VendorData } from '../registry/schema/vendor.ts';
 import type { WithdrawnKind } from '../registry/schema/withdrawn.ts';
 
 export const feedTopics = ['all', 'support', 'end-of-support', 'incidents', 'advisories'] as const;
@@ -78,11 +78,11 @@ export function withdrawnPath(withdrawal: { kind: WithdrawnKind; id: string }): 
 }
 
 /** "/trust/products/gateway/" for a site served under /trust/. */
-export function sitePath(vendor: Pick<Vendor, 'site'>, relativePath: string): string {
+export function sitePath(vendor: Pick<VendorData, 'site'>, relativePath: string): string {
   return `${vendor.site.basePath}${relativePath}`;
 }
 
 /** "https://example.com/trust/products/gateway/". */
-export function absoluteUrl(vendor: Pick<Vendor, 'site'>, relativePath: string): string {
+export function absoluteUrl(vendor: Pick<VendorData, 'site'>, relativePath: string): string {
   return `${vendor.site.url.replace(/\/$/, '')}${sitePath(vendor, relativePath)}`;
 }

@@ -98,7 +98,7 @@ describe('npm run check', () => {
     const content = brokenContent();
     const result = check(['--content', content.dir, '--date', '2026-11-22'], { GITHUB_ACTIONS: 'true' });
     expect(result.stderr).toContain(
-      `::error file=${content.dir}/products/gateway.md,line=25,title=releases[1].endOfSupport.date::2027-02-01 gives 8 months' notice`,
+      `::error file=${content.dir}/products/gateway.md,line=25,title=shortNotice (releases[1].endOfSupport.date)::2027-02-01 gives 8 months' notice`,
     );
   });
 

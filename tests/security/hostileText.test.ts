@@ -13,7 +13,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endOfSupportCalendar, maintenanceCalendar } from '../../src/outputs/calendar/calendars.ts';
 import { directoryListing } from '../../src/outputs/csaf/provider.ts';
-import { opmlFile, productFeedFile, topicFeedFile } from '../../src/outputs/feeds/index.ts';
+import { opmlFile, productFeedFile, topicFeedFile } from '../../src/outputs/feeds/feedFiles.ts';
 import { loadRegistry } from '../../src/registry/loadRegistry.ts';
 import type { Registry } from '../../src/registry/types.ts';
 import {

@@ -121,8 +121,8 @@ const remediationCategories: Readonly<Record<Advisory['remediations'][number]['k
   none: 'none_available',
 };
 
-/** A calendar date as the start of that day in UTC, the instant CSAF dates need. */
-const startOfDay = (date: string) => `${date}T00:00:00.000Z`;
+/** A calendar date as the start of that day in UTC, with milliseconds, as the CSAF documents write it. */
+const startOfDayCsaf = (date: string) => `${date}T00:00:00.000Z`;
 
 export function csafPublisher(registry: Registry): CsafPublisher {
   const { vendor } = registry;
@@ -286,7 +286,7 @@ export function csafAdvisoryDocument(registry: Registry, advisory: Advisory): Cs
   const vulnerabilities: CsafVulnerability[] = cveIds.map((cve) => ({
     ...(cve ? { cve } : {}),
     title: advisory.title,
-    release_date: startOfDay(advisory.published),
+    release_date: startOfDayCsaf(advisory.published),
     notes: [{ category: 'description', title: 'Description', text: advisory.details.markdown.trim() }, ...cvssV4Note],
     product_status: { known_affected: affectedIds, ...(fixedIds.length > 0 ? { fixed: fixedIds } : {}) },
     ...(scores ? { scores } : {}),
@@ -327,11 +327,11 @@ export function csafAdvisoryDocument(registry: Registry, advisory: Advisory): Cs
         status: advisory.status,
         // Integer versioning (CSAF 2.0 §3.1.11.1): one number per published revision.
         version: String(advisory.revisions.length),
-        initial_release_date: startOfDay(advisory.published),
-        current_release_date: startOfDay(advisory.updated),
+        initial_release_date: startOfDayCsaf(advisory.published),
+        current_release_date: startOfDayCsaf(advisory.updated),
         revision_history: advisory.revisions.map((revision, index) => ({
           number: String(index + 1),
-          date: startOfDay(revision.date),
+          date: startOfDayCsaf(revision.date),
           summary: revision.summary,
         })),
         generator: { date: registry.buildTime, engine: { name: 'Trustline' } },

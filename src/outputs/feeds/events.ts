@@ -108,7 +108,7 @@ function tagId(context: Context, instant: string, ...parts: string[]): string {
 }
 
 /** A calendar date as the instant 00:00:00Z of that day. */
-function startOfDay(date: CalendarDate): string {
+function startOfDayRfc3339(date: CalendarDate): string {
   return `${date}T00:00:00Z`;
 }
 
@@ -188,7 +188,7 @@ function supportEvents(context: Context, releaseLine: ReleaseLine): SubscriberEv
       link(productUrl, `${releaseLine.productName}: support and lifecycle`),
     ]),
     url: productUrl,
-    date: startOfDay(releaseLine.released),
+    date: startOfDayRfc3339(releaseLine.released),
     productSlugs: [releaseLine.productSlug],
     tags,
     isStandingNotice: false,
@@ -219,7 +219,7 @@ function supportEvents(context: Context, releaseLine: ReleaseLine): SubscriberEv
         link(productUrl, `${releaseLine.productName}: support and lifecycle`),
       ]),
       url: productUrl,
-      date: startOfDay(phase.start),
+      date: startOfDayRfc3339(phase.start),
       productSlugs: [releaseLine.productSlug],
       tags,
       isStandingNotice: false,
@@ -258,7 +258,7 @@ function endOfSupportEvents(context: Context, releaseLine: ReleaseLine): Subscri
         link(context.url(paths.endOfSupport()), 'All end-of-support dates'),
       ]),
       url,
-      date: startOfDay(event.on),
+      date: startOfDayRfc3339(event.on),
       productSlugs: [releaseLine.productSlug],
       tags: [topicNames['end-of-support'], releaseLine.productName],
       isStandingNotice: event === standing,
@@ -432,7 +432,7 @@ function advisoryEvents(context: Context, advisory: Advisory): SubscriberEvent[]
         ...details,
       ]),
       url,
-      date: startOfDay(revision.date),
+      date: startOfDayRfc3339(revision.date),
       productSlugs,
       tags,
       isStandingNotice: false,

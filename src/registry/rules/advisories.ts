@@ -5,7 +5,27 @@
  */
 import { scoreCvss } from '../cvss.ts';
 import { isReversedRange, readVersionRange, VERSION_RANGE_FORMS } from '../versionRange.ts';
+import { messageCatalogue } from '../problems.ts';
 import { parsed, reportAt, type ParsedDocuments, type RuleContext } from './context.ts';
+
+/** The rule's messages. */
+export const messages = messageCatalogue({
+  reversedRange: (range: string) =>
+    `"${range}" ends before it starts, so no version is in it: write the lower version first`,
+  unmatchableRange: (range: string, releaseLine: string) =>
+    `"${range}" is not a version range vulnerability tools can match, so the CSAF document names all of ` +
+    `${releaseLine} as affected: write ${VERSION_RANGE_FORMS}`,
+  /** What the CVSS library found wrong with the vector (src/registry/cvss.ts). */
+  invalidVector: (reason: string) => reason,
+  severityMismatch: (written: string, score: number, computed: string) =>
+    `"${written}" does not match the vector, which scores ${score.toFixed(1)} (${computed}): set severity to ` +
+    `"${computed}" or correct the vector`,
+  revisionBeforePrevious: (date: string, previous: string) =>
+    `${date} is before the previous revision (${previous}): list revisions oldest first`,
+  revisionAfterBuildDate: (date: string, buildDate: string) =>
+    `${date} is after the build date ${buildDate}: a revision is dated the day it is published`,
+  cveListedTwice: (cve: string) => `${cve} is listed twice: keep one`,
+});
 
 export function checkAdvisories(documents: ParsedDocuments, context: RuleContext): void {
   for (const advisory of documents.advisories) {
@@ -15,13 +35,7 @@ export function checkAdvisories(documents: ParsedDocuments, context: RuleContext
       if (!parsed(advisory, ['affects', index, 'affected'], ['affects', index, 'release'])) return;
       if (readVersionRange(affected.affected)) return;
       if (isReversedRange(affected.affected)) {
-        reportAt(
-          context,
-          'error',
-          advisory,
-          ['affects', index, 'affected'],
-          `"${affected.affected}" ends before it starts, so no version is in it: write the lower version first`,
-        );
+        reportAt(context, 'error', advisory, ['affects', index, 'affected'], messages.reversedRange(affected.affected));
         return;
       }
       reportAt(
@@ -29,12 +43,12 @@ export function checkAdvisories(documents: ParsedDocuments, context: RuleContext
         'warning',
         advisory,
         ['affects', index, 'affected'],
-        `"${affected.affected}" is not a version range vulnerability tools can match, so the CSAF document names all of ${affected.release} as affected: write ${VERSION_RANGE_FORMS}`,
+        messages.unmatchableRange(affected.affected, affected.release),
       );
     });
     const scored = parsed(advisory, ['cvss', 'vector']) ? scoreCvss(cvss.vector) : undefined;
     if (scored && !scored.ok) {
-      reportAt(context, 'error', advisory, ['cvss', 'vector'], scored.message);
+      reportAt(context, 'error', advisory, ['cvss', 'vector'], messages.invalidVector(scored.message));
     } else if (
       scored?.ok &&
       cvss.severity !== undefined &&
@@ -46,7 +60,7 @@ export function checkAdvisories(documents: ParsedDocuments, context: RuleContext
         'error',
         advisory,
         ['cvss', 'severity'],
-        `"${cvss.severity}" does not match the vector, which scores ${scored.score.toFixed(1)} (${scored.severity}): set severity to "${scored.severity}" or correct the vector`,
+        messages.severityMismatch(cvss.severity, scored.score, scored.severity),
       );
     }
     revisions.forEach((revision, index) => {
@@ -58,7 +72,7 @@ export function checkAdvisories(documents: ParsedDocuments, context: RuleContext
           'error',
           advisory,
           ['revisions', index, 'date'],
-          `${revision.date} is before the previous revision (${previous.date}): list revisions oldest first`,
+          messages.revisionBeforePrevious(revision.date, previous.date),
         );
       }
       if (revision.date > context.buildDate) {
@@ -67,14 +81,14 @@ export function checkAdvisories(documents: ParsedDocuments, context: RuleContext
           'error',
           advisory,
           ['revisions', index, 'date'],
-          `${revision.date} is after the build date ${context.buildDate}: a revision is dated the day it is published`,
+          messages.revisionAfterBuildDate(revision.date, context.buildDate),
         );
       }
     });
     // A CVE ID that failed is a hole in the list: forEach and indexOf skip it.
     cves.forEach((cve, index) => {
       if (cves.indexOf(cve) !== index) {
-        reportAt(context, 'error', advisory, ['cves', index], `${cve} is listed twice: keep one`);
+        reportAt(context, 'error', advisory, ['cves', index], messages.cveListedTwice(cve));
       }
     });
   }

@@ -4,8 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { messageCatalogue } from '../problems.ts';
 import { brandImageType } from '../schema/brand.ts';
 import { parsed, reportAt, type ParsedDocuments, type RuleContext } from './context.ts';
+
+/** The rule's messages. */
+export const messages = messageCatalogue({
+  brandFileMissing: (shown: string, field: string) =>
+    `${shown} does not exist: put the ${field} in the public/ folder beside content/, or correct the path`,
+  brandFileWrongType: (shown: string, problem: string) => `${shown} ${problem}: save it as a real SVG or PNG file`,
+});
 
 /** The portal's public/ folder: beside the content folder, as in a portal's repository. */
 export function portalPublicDir(contentDir: string): string {
@@ -36,18 +44,12 @@ export function checkBrandAssets(documents: ParsedDocuments, context: RuleContex
     try {
       bytes = readFileSync(path.join(context.publicDir, file));
     } catch {
-      reportAt(
-        context,
-        'error',
-        vendor,
-        ['brand', field],
-        `${shown} does not exist: put the ${field} in the public/ folder beside content/, or correct the path`,
-      );
+      reportAt(context, 'error', vendor, ['brand', field], messages.brandFileMissing(shown, field));
       continue;
     }
     const problem = wrongContent(bytes, file);
     if (problem) {
-      reportAt(context, 'error', vendor, ['brand', field], `${shown} ${problem}: save it as a real SVG or PNG file`);
+      reportAt(context, 'error', vendor, ['brand', field], messages.brandFileWrongType(shown, problem));
     }
   }
 }

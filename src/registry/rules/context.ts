@@ -6,13 +6,13 @@
 import type { CalendarDate } from '../calendarDate.ts';
 import type { PublicationHistory } from '../git/publicationHistory.ts';
 import type { HistoryRule } from './history.ts';
-import { formatFieldPath, type FieldPath, type Problem, type Severity } from '../problems.ts';
+import { formatFieldPath, type FieldPath, type Message, type Problem, type ProblemSeverity } from '../problems.ts';
 import type { AdvisoryData } from '../schema/advisory.ts';
 import type { IncidentData } from '../schema/incident.ts';
 import type { PolicyData } from '../schema/policy.ts';
 import type { ProductData } from '../schema/product.ts';
 import type { SupportLevelData } from '../schema/supportLevels.ts';
-import type { Vendor } from '../schema/vendor.ts';
+import type { VendorData } from '../schema/vendor.ts';
 import type { WithdrawalData } from '../schema/withdrawn.ts';
 import type { SourceDocument } from '../source/document.ts';
 
@@ -26,7 +26,7 @@ export interface Parsed<Data> {
 
 export interface ParsedDocuments {
   /** Undefined when the file is missing or invalid (already reported); rules skip what needs it. */
-  vendor: Parsed<Vendor> | undefined;
+  vendor: Parsed<VendorData> | undefined;
   supportLevels: Parsed<{ levels: SupportLevelData[] }> | undefined;
   /** A product file failed to parse or its slug failed (already reported): unknown product names are not reported again. */
   someProductInvalid: boolean;
@@ -67,18 +67,24 @@ export interface RuleContext {
 
 export function reportAt(
   context: RuleContext,
-  severity: Severity,
+  severity: ProblemSeverity,
   document: Parsed<unknown>,
   path: FieldPath,
-  message: string,
+  message: Message,
 ): void {
   context.report({
     severity,
     file: document.source.file,
     field: path.length > 0 ? formatFieldPath(path) : undefined,
     path,
-    message,
+    message: message.text,
+    name: message.name,
   });
+}
+
+/** Reports a problem about a file or folder as a whole, not one of its fields. */
+export function reportIn(context: RuleContext, severity: ProblemSeverity, file: string, message: Message): void {
+  context.report({ severity, file, message: message.text, name: message.name });
 }
 
 /**

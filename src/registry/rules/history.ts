@@ -6,18 +6,30 @@
  * 4.2). A folder outside git is a local trial: there the check warns.
  */
 import type { HistoryState } from '../git/publicationHistory.ts';
-import type { RuleContext } from './context.ts';
+import { messageCatalogue } from '../problems.ts';
+import { reportIn, type RuleContext } from './context.ts';
 
 /** The rules that need the history, in the order the check names them. */
 export const HISTORY_RULES = {
   countedFromPublication:
-    'a notice without a cited "source" counts from the day git first published it, when that is later than the day written',
+    'a notice without a cited "source" counts from the day git first published it, when that is later than ' +
+    'the day written',
   sourceScope: 'a cited "source" covers only a notice given before its release line was in the portal',
   publishedDatesKept: "every end-of-support date git has published stays in its notice's history",
   removalsRecorded: 'a published product, incident or advisory file is not removed without a record in withdrawn.yml',
 } as const;
 
 export type HistoryRule = keyof typeof HISTORY_RULES;
+
+/** The rule's messages: `rules` lists the skipped rules in HISTORY_RULES' words. */
+export const messages = messageCatalogue({
+  skippedOutsideGit: (rules: string) =>
+    `the content is not in a git repository, so these rules were skipped: ${rules}. That is fine for a trial; ` +
+    'publish from a git repository with its full history, so that they run',
+  skippedShallowHistory: (rules: string) =>
+    `the git history is shallow, so these rules were skipped: ${rules}. Fetch the full history (git fetch ` +
+    '--unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0); in CI, a skipped rule stops the build',
+});
 
 /**
  * One problem for every rule skipped in this check, or none. `requireHistory`: the check runs in
@@ -35,18 +47,10 @@ export function reportSkippedHistoryRules(
     .map((rule) => HISTORY_RULES[rule])
     .join('; ');
   if (state === 'not-a-repository') {
-    context.report({
-      severity: 'warning',
-      file: context.contentDirLabel,
-      message: `the content is not in a git repository, so these rules were skipped: ${rules}. That is fine for a trial; publish from a git repository with its full history, so that they run`,
-    });
+    reportIn(context, 'warning', context.contentDirLabel, messages.skippedOutsideGit(rules));
     return;
   }
   // Without the history nothing dates a notice that cites no source: that stops even a local check.
   const error = requireHistory || skipped.has('countedFromPublication');
-  context.report({
-    severity: error ? 'error' : 'warning',
-    file: context.contentDirLabel,
-    message: `the git history is shallow, so these rules were skipped: ${rules}. Fetch the full history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0); in CI, a skipped rule stops the build`,
-  });
+  reportIn(context, error ? 'error' : 'warning', context.contentDirLabel, messages.skippedShallowHistory(rules));
 }

@@ -3,20 +3,33 @@
  * incident ends with its resolving update, and nothing is posted after the build time.
  */
 import { incidentStatuses, maintenanceStatuses } from '../schema/incident.ts';
+import { messageCatalogue } from '../problems.ts';
 import { parsed, reportAt, type ParsedDocuments, type RuleContext } from './context.ts';
 
 /** The rule's messages; scaffolding (npm run new) refuses an answer with the same words. */
-export const windowEndNotAfterStart = (end: string, start: string) => `${end} is not after the start ${start}`;
-export const updateNotAfterPrevious = (at: string, previous: string) =>
-  `${at} is not after the previous update (${previous}): list updates oldest first, each at its own time`;
-export const updateAfterBuildTime = (at: string, buildTime: string) =>
-  `${at} is after the build time ${buildTime}: post an update when it happens`;
-export const startedAfterFirstUpdate = (started: string, firstUpdate: string) =>
-  `${started} is after the first update (${firstUpdate}): an incident starts before it is reported`;
-export const reportBeforeResolution = (published: string, finalStatus: string, resolvedAt: string) =>
-  `${published} is before the incident was ${finalStatus} (${resolvedAt})`;
-export const reportAfterBuildTime = (published: string, buildTime: string) =>
-  `${published} is after the build time ${buildTime}: publish the report when it is ready`;
+export const messages = messageCatalogue({
+  windowMissing: () => 'is required for maintenance: give the planned start and end',
+  windowOnIncident: () => 'only maintenance has a planned window: remove it, or set kind: maintenance',
+  windowEndNotAfterStart: (end: string, start: string) => `${end} is not after the start ${start}`,
+  statusNotForKind: (status: string, kind: 'incident' | 'maintenance', allowed: readonly string[]) =>
+    `"${status}" is not a status for ${kind === 'incident' ? 'an incident' : 'maintenance'}: use one of ` +
+    allowed.map((status) => `"${status}"`).join(', '),
+  updateNotAfterPrevious: (at: string, previous: string) =>
+    `${at} is not after the previous update (${previous}): list updates oldest first, each at its own time`,
+  updateAfterBuildTime: (at: string, buildTime: string) =>
+    `${at} is after the build time ${buildTime}: post an update when it happens`,
+  updateAfterFinal: (finalStatus: string) =>
+    `"${finalStatus}" must be the last update: move the later updates before it, or reopen with a new incident`,
+  startedAfterFirstUpdate: (started: string, firstUpdate: string) =>
+    `${started} is after the first update (${firstUpdate}): an incident starts before it is reported`,
+  reportBeforeFinalUpdate: (finalStatus: string) =>
+    `the incident is not ${finalStatus} yet: add a final update with status "${finalStatus}" before the ` +
+    'post-incident report',
+  reportBeforeResolution: (published: string, finalStatus: string, resolvedAt: string) =>
+    `${published} is before the incident was ${finalStatus} (${resolvedAt})`,
+  reportAfterBuildTime: (published: string, buildTime: string) =>
+    `${published} is after the build time ${buildTime}: publish the report when it is ready`,
+});
 
 const FINAL_STATUS = { incident: 'resolved', maintenance: 'completed' } as const;
 
@@ -33,51 +46,33 @@ export function checkIncidents(documents: ParsedDocuments, context: RuleContext)
       parsed(incident, path) ? time : undefined;
 
     if (kind === 'maintenance' && !window) {
-      reportAt(context, 'error', incident, ['window'], 'is required for maintenance: give the planned start and end');
+      reportAt(context, 'error', incident, ['window'], messages.windowMissing());
     }
     if (kind === 'incident' && window) {
-      reportAt(
-        context,
-        'error',
-        incident,
-        ['window'],
-        'only maintenance has a planned window: remove it, or set kind: maintenance',
-      );
+      reportAt(context, 'error', incident, ['window'], messages.windowOnIncident());
     }
     const windowStart = ifParsed(window?.start, 'window', 'start');
     const windowEnd = ifParsed(window?.end, 'window', 'end');
     if (window && windowStart && windowEnd && Date.parse(windowEnd) <= Date.parse(windowStart)) {
-      reportAt(context, 'error', incident, ['window', 'end'], windowEndNotAfterStart(windowEnd, windowStart));
+      reportAt(context, 'error', incident, ['window', 'end'], messages.windowEndNotAfterStart(windowEnd, windowStart));
     }
 
     updates.forEach((update, index) => {
       const path = ['updates', index];
       const status = parsed(incident, [...path, 'status']) ? update.status : undefined;
       if (status !== undefined && !allowed.includes(status)) {
-        reportAt(
-          context,
-          'error',
-          incident,
-          [...path, 'status'],
-          `"${status}" is not a status for ${kind === 'incident' ? 'an incident' : 'maintenance'}: use one of ${allowed.map((status) => `"${status}"`).join(', ')}`,
-        );
+        reportAt(context, 'error', incident, [...path, 'status'], messages.statusNotForKind(status, kind, allowed));
       }
       const at = ifParsed(update.at, ...path, 'at');
       const previous = index > 0 ? ifParsed(updates[index - 1]?.at, 'updates', index - 1, 'at') : undefined;
       if (at !== undefined && previous !== undefined && Date.parse(at) <= Date.parse(previous)) {
-        reportAt(context, 'error', incident, [...path, 'at'], updateNotAfterPrevious(at, previous));
+        reportAt(context, 'error', incident, [...path, 'at'], messages.updateNotAfterPrevious(at, previous));
       }
       if (at !== undefined && Date.parse(at) > buildTime) {
-        reportAt(context, 'error', incident, [...path, 'at'], updateAfterBuildTime(at, context.buildTime));
+        reportAt(context, 'error', incident, [...path, 'at'], messages.updateAfterBuildTime(at, context.buildTime));
       }
       if (status === finalStatus && index < updates.length - 1) {
-        reportAt(
-          context,
-          'error',
-          incident,
-          [...path, 'status'],
-          `"${finalStatus}" must be the last update: move the later updates before it, or reopen with a new incident`,
-        );
+        reportAt(context, 'error', incident, [...path, 'status'], messages.updateAfterFinal(finalStatus));
       }
     });
 
@@ -89,7 +84,7 @@ export function checkIncidents(documents: ParsedDocuments, context: RuleContext)
       firstAt !== undefined &&
       Date.parse(started) > Date.parse(firstAt)
     ) {
-      reportAt(context, 'error', incident, ['started'], startedAfterFirstUpdate(started, firstAt));
+      reportAt(context, 'error', incident, ['started'], messages.startedAfterFirstUpdate(started, firstAt));
     }
 
     if (!postIncidentReport) continue;
@@ -100,13 +95,7 @@ export function checkIncidents(documents: ParsedDocuments, context: RuleContext)
     const lastAt = ifParsed(updates[lastIndex]?.at, 'updates', lastIndex, 'at');
     const published = ifParsed(postIncidentReport.published, 'postIncidentReport', 'published');
     if (resolvedKnown && !resolved) {
-      reportAt(
-        context,
-        'error',
-        incident,
-        ['postIncidentReport'],
-        `the incident is not ${finalStatus} yet: add a final update with status "${finalStatus}" before the post-incident report`,
-      );
+      reportAt(context, 'error', incident, ['postIncidentReport'], messages.reportBeforeFinalUpdate(finalStatus));
     }
     if (resolved && lastAt !== undefined && published !== undefined && Date.parse(published) < Date.parse(lastAt)) {
       reportAt(
@@ -114,7 +103,7 @@ export function checkIncidents(documents: ParsedDocuments, context: RuleContext)
         'error',
         incident,
         ['postIncidentReport', 'published'],
-        reportBeforeResolution(published, finalStatus, lastAt),
+        messages.reportBeforeResolution(published, finalStatus, lastAt),
       );
     }
     if (published !== undefined && Date.parse(published) > buildTime) {
@@ -123,7 +112,7 @@ export function checkIncidents(documents: ParsedDocuments, context: RuleContext)
         'error',
         incident,
         ['postIncidentReport', 'published'],
-        reportAfterBuildTime(published, context.buildTime),
+        messages.reportAfterBuildTime(published, context.buildTime),
       );
     }
   }

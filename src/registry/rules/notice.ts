@@ -25,7 +25,7 @@ import {
   wholeMonthsBetween,
   type CalendarDate,
 } from '../calendarDate.ts';
-import type { FieldPath } from '../problems.ts';
+import { messageCatalogue, type FieldPath, type Message, type ProblemSeverity } from '../problems.ts';
 import type { EndOfSupportData, ProductData } from '../schema/product.ts';
 import type { NoticeEvent } from '../types.ts';
 import { parsed, parsedInEvery, reportAt, type Parsed, type ParsedDocuments, type RuleContext } from './context.ts';
@@ -34,6 +34,81 @@ const GUIDANCE = {
   migration: '"migration" (what customers should do: upgrade path, tools, help)',
   risk: '"risk" (what they risk by staying after the date)',
 };
+
+/** Where a notice's publication was dated, when it counts from that day rather than the day written. */
+interface Publication {
+  written: CalendarDate;
+  where: string;
+}
+
+/** "8 months'" of notice. */
+const monthsOfNotice = (announced: CalendarDate, endOfSupport: CalendarDate): string => {
+  const months = wholeMonthsBetween(announced, endOfSupport);
+  return months === 1 ? "1 month's" : `${months} months'`;
+};
+
+/** The day a short notice counts from, and why when it is not the day written. */
+const countedFromWords = (
+  event: 'announcement' | 'change',
+  announced: CalendarDate,
+  publication: Publication | undefined,
+): string =>
+  publication
+    ? `from ${announced}, the day it was published (${publication.where}), later than the ${publication.written} ` +
+      'written: a notice counts from the day customers could read it'
+    : `from the ${event} on ${announced}`;
+
+/** Where a notice's publication was dated (the part of shortNotice in parentheses). */
+export const publicationWords = {
+  firstPublished: (endOfSupport: CalendarDate, lineName: string, published: CalendarDate, commit: string) =>
+    `git first published ${endOfSupport} for ${lineName} on ${published}, commit ${commit.slice(0, 10)}`,
+  notInGit: () => 'the content is not in a git repository, so it counts as published on the build date',
+  notYetCommitted: (endOfSupport: CalendarDate, lineName: string) =>
+    `no commit contains ${endOfSupport} for ${lineName} yet, so it counts as published on the build date`,
+};
+
+/** The rule's messages; scaffolding (npm run new -- end-of-support) refuses an answer with the same words. */
+export const messages = messageCatalogue({
+  changeKeepsDate: (date: CalendarDate) =>
+    `${date} is also the date after this change: a change must move the date; remove this entry`,
+  changeBeforePrevious: (on: CalendarDate, previous: CalendarDate) =>
+    `${on} is before the previous announcement on ${previous}: list changes oldest first`,
+  announcedAfterBuildDate: (announced: CalendarDate, buildDate: CalendarDate) =>
+    `${announced} is after the build date ${buildDate}: a notice counts from the day it is published, so it ` +
+    'cannot be dated in the future',
+  shortNotice: (endOfSupport: CalendarDate, announced: CalendarDate, publication?: Publication | undefined) =>
+    `${endOfSupport} gives ${monthsOfNotice(announced, endOfSupport)} notice ` +
+    `${countedFromWords('announcement', announced, publication)}; the Code requires at least one year — ` +
+    `the earliest allowed date is ${addOneYear(announced)}`,
+  shortNoticeOfChange: (
+    lineName: string,
+    previous: CalendarDate,
+    endOfSupport: CalendarDate,
+    announced: CalendarDate,
+    publication?: Publication | undefined,
+  ) =>
+    `moving the end of support of ${lineName} earlier, to ${endOfSupport}, is a new notice: it gives ` +
+    `${monthsOfNotice(announced, endOfSupport)} notice ${countedFromWords('change', announced, publication)}; ` +
+    `the Code requires at least one year — the earliest allowed date is ${addOneYear(announced)} ` +
+    `(or keep ${previous})`,
+  mergeBy: (endOfSupport: CalendarDate, lastDay: CalendarDate) =>
+    `a notice counts from the day it reaches the default branch: merge by ${lastDay} to keep a full year's ` +
+    `notice before ${endOfSupport}, or move the end of support later`,
+  mergeDeadlinePassed: (endOfSupport: CalendarDate, lastDay: CalendarDate, buildDate: CalendarDate) =>
+    'a notice counts from the day it reaches the default branch, and merged today it gives less than a ' +
+    `year's notice before ${endOfSupport} (the last day to merge was ${lastDay}): move the end of support to ` +
+    `${addOneYear(buildDate)} or later`,
+  publishedDateDropped: (lineName: string, endOfSupport: CalendarDate, published: CalendarDate, commit: string) =>
+    `git published ${endOfSupport} as the end of support of ${lineName} on ${published} ` +
+    `(commit ${commit.slice(0, 10)}), and this notice no longer lists it: customers were given that date, so ` +
+    `moving it is a change — add { on: <the day of the move>, from: ${endOfSupport} } to "changes"`,
+  guidanceMissing: (lineName: string, missing: readonly (keyof typeof GUIDANCE)[]) =>
+    `the end-of-support notice of ${lineName} gives no ${missing.join(' or ')} guidance: add ` +
+    `${missing.map((field) => GUIDANCE[field]).join(' and ')}, so customers can plan their move`,
+  endingSoon: (productName: string, lineName: string, daysLeft: number, endOfSupport: CalendarDate) =>
+    `support for ${productName} ${lineName} ends in ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} ` +
+    `(${endOfSupport}): make sure its customers have a migration path`,
+});
 
 /** In a pull request, how many days of margin before a notice's last day to merge get a warning. */
 export const MERGE_MARGIN_DAYS = 14;
@@ -84,6 +159,110 @@ export function effectiveAnnouncement(events: readonly NoticeEvent[]): CalendarD
   return [...events].reverse().find((event) => event.kind !== 'extended')?.on ?? events[0]!.on;
 }
 
+/** One release line's notice, where the checks find it. */
+interface NoticeAt {
+  product: Parsed<ProductData>;
+  lineName: string;
+  notice: EndOfSupportData;
+  /** The path of the notice: releases[i].endOfSupport. */
+  base: FieldPath;
+}
+
+/** One event of a notice, and the fields holding its two dates. */
+interface EventAt extends NoticeAt {
+  event: NoticeEvent;
+  index: number;
+  previous: NoticeEvent | undefined;
+  /** The day the event was announced: `announced`, or the change's `on`. */
+  onPath: FieldPath;
+  /** The end of support it sets: the next change's `from`, or `date` for the last event. */
+  datePath: FieldPath;
+}
+
+/** What a check found, to report at a field of the product file. */
+interface Finding {
+  severity: ProblemSeverity;
+  path: FieldPath;
+  message: Message;
+}
+
+/** The day an event counts from, and why when it is not the day written. */
+interface Counted {
+  day: CalendarDate;
+  /** Where git (or the build date) dated the publication, when the event counts from it. */
+  publication: Publication | undefined;
+  /** Whether the day depends on when the date reaches the branch being built (not on a cited source). */
+  fromGit: boolean;
+}
+
+/**
+ * The checks of an event's place in the notice's history, in order. The first that refuses the
+ * event is reported, and the event is not counted: its notice is measured once it is in order.
+ */
+const eventOrderChecks: readonly ((at: EventAt, context: RuleContext) => Finding | undefined)[] = [
+  function changeMovesTheDate({ event, index, base }) {
+    if (index === 0 || event.previous !== event.endOfSupport) return undefined;
+    const path = [...base, 'changes', index - 1, 'from'];
+    return { severity: 'error', path, message: messages.changeKeepsDate(event.previous) };
+  },
+  function changesOldestFirst({ event, previous, onPath }) {
+    if (!previous || event.on >= previous.on) return undefined;
+    return { severity: 'error', path: onPath, message: messages.changeBeforePrevious(event.on, previous.on) };
+  },
+  function announcedByBuildDate({ event, onPath }, context) {
+    if (event.on <= context.buildDate) return undefined;
+    return { severity: 'error', path: onPath, message: messages.announcedAfterBuildDate(event.on, context.buildDate) };
+  },
+];
+
+/**
+ * The checks of a counted announcement or date brought forward (an extension gives more notice,
+ * never less), in order; the first that finds a problem is reported.
+ */
+const countedEventChecks: readonly ((at: EventAt, counted: Counted, context: RuleContext) => Finding | undefined)[] = [
+  function oneYearOfNotice({ event, lineName, datePath }, counted) {
+    const change = event.kind === 'announced' ? undefined : { releaseLine: lineName, previous: String(event.previous) };
+    const message = shortNoticeReason(event.endOfSupport, counted.day, change, counted.publication);
+    return message && { severity: 'error', path: datePath, message };
+  },
+  /**
+   * In a pull request, a notice not yet on the base branch counts from the day it is merged: warn
+   * when merging within MERGE_MARGIN_DAYS would leave less than a year.
+   */
+  function mergeMargin({ event, product, lineName, datePath }, counted, context) {
+    const pullRequest = context.pullRequest;
+    if (!counted.fromGit || !pullRequest) return undefined;
+    const lastDay = lastDayForFullYear(event.endOfSupport);
+    if (daysBetween(context.buildDate, lastDay) >= MERGE_MARGIN_DAYS) return undefined;
+    if (pullRequest.baseHistory()?.firstPublished(product.source.file, lineName, event.endOfSupport)) {
+      return undefined;
+    }
+    const message =
+      lastDay >= context.buildDate
+        ? messages.mergeBy(event.endOfSupport, lastDay)
+        : messages.mergeDeadlinePassed(event.endOfSupport, lastDay, context.buildDate);
+    return { severity: 'warning', path: datePath, message };
+  },
+];
+
+/** The checks of a notice whose end of support has not passed; each reports what it finds. */
+const upcomingNoticeChecks: readonly ((at: NoticeAt, context: RuleContext) => Finding | undefined)[] = [
+  function guidanceGiven({ product, notice, base, lineName }) {
+    const missing = (['migration', 'risk'] as const).filter(
+      (field) => notice[field] === undefined && parsed(product, [...base, field]),
+    );
+    return missing.length > 0
+      ? { severity: 'warning', path: base, message: messages.guidanceMissing(lineName, missing) }
+      : undefined;
+  },
+  function endingSoon({ product, notice, base, lineName }, context) {
+    const daysLeft = daysBetween(context.buildDate, notice.date);
+    if (daysLeft > 90 || !parsed(product, ['name'])) return undefined;
+    const message = messages.endingSoon(product.data.name, lineName, daysLeft, notice.date);
+    return { severity: 'warning', path: [...base, 'date'], message };
+  },
+];
+
 export function checkNotices(documents: ParsedDocuments, context: RuleContext): void {
   for (const product of documents.products) {
     product.data.releases.forEach((releaseLine, index) => {
@@ -101,123 +280,48 @@ export function checkNotices(documents: ParsedDocuments, context: RuleContext): 
       ) {
         return;
       }
-      const events = noticeEvents(notice);
-      const lineId = `${product.data.slug}/${releaseLine.name}`;
-      const given = context.noticeDays.get(lineId);
-      const days: CalendarDate[] = [];
-      // A date missing from the history is the one mistake to report: the dates after it would
-      // otherwise also be counted from their publication.
-      const historyKept = checkPublishedDatesKept(context, product, base, events, releaseLine.name);
-      events.forEach((event, eventIndex) => {
-        const onPath: FieldPath =
-          eventIndex === 0 ? [...base, 'announced'] : [...base, 'changes', eventIndex - 1, 'on'];
-        const datePath: FieldPath =
-          eventIndex === events.length - 1 ? [...base, 'date'] : [...base, 'changes', eventIndex, 'from'];
-        const previous = events[eventIndex - 1];
-        if (eventIndex > 0 && event.previous === event.endOfSupport) {
-          reportAt(
-            context,
-            'error',
-            product,
-            [...base, 'changes', eventIndex - 1, 'from'],
-            `${event.previous} is also the date after this change: a change must move the date; remove this entry`,
-          );
-          return;
-        }
-        if (previous && event.on < previous.on) {
-          reportAt(
-            context,
-            'error',
-            product,
-            onPath,
-            `${event.on} is before the previous announcement on ${previous.on}: list changes oldest first`,
-          );
-          return;
-        }
-        if (event.on > context.buildDate) {
-          reportAt(context, 'error', product, onPath, announcedAfterBuildDate(event.on, context.buildDate));
-          return;
-        }
-        let counted: Counted = { day: given?.[eventIndex] ?? event.on, publication: undefined, fromGit: false };
-        if (given === undefined && historyKept) {
-          counted = countedFrom(context, product, event, releaseLine.name);
-        }
-        days[eventIndex] = counted.day;
-        if (event.kind === 'extended') return;
-        const short = checkOneYear(context, product, datePath, event, counted, releaseLine.name);
-        if (!short && counted.fromGit) checkMergeMargin(context, product, datePath, event, releaseLine.name);
-      });
-      if (parsed(product, ['slug'])) context.noticeDays.set(lineId, days);
-      if (notice.date >= context.buildDate) {
-        const missing = (['migration', 'risk'] as const).filter(
-          (field) => notice[field] === undefined && parsed(product, [...base, field]),
-        );
-        if (missing.length > 0) {
-          reportAt(
-            context,
-            'warning',
-            product,
-            base,
-            `the end-of-support notice of ${releaseLine.name} gives no ${missing.join(' or ')} guidance: add ${missing.map((field) => GUIDANCE[field]).join(' and ')}, so customers can plan their move`,
-          );
-        }
-        const daysLeft = daysBetween(context.buildDate, notice.date);
-        if (daysLeft <= 90 && parsed(product, ['name'])) {
-          reportAt(
-            context,
-            'warning',
-            product,
-            [...base, 'date'],
-            `support for ${product.data.name} ${releaseLine.name} ends in ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} (${notice.date}): make sure its customers have a migration path`,
-          );
-        }
-      }
+      checkNotice({ product, lineName: releaseLine.name, notice, base }, context);
     });
   }
 }
 
-/** The day an event counts from, and why when it is not the day written. */
-interface Counted {
-  day: CalendarDate;
-  /** Where git (or the build date) dated the publication, when the event counts from it. */
-  publication: string | undefined;
-  /** Whether the day depends on when the date reaches the branch being built (not on a cited source). */
-  fromGit: boolean;
-}
-
-/** Returns whether the notice is short (and reported). */
-function checkOneYear(
-  context: RuleContext,
-  product: Parsed<ProductData>,
-  path: FieldPath,
-  event: NoticeEvent,
-  counted: Counted,
-  lineName: string,
-): boolean {
-  const change = event.kind === 'announced' ? undefined : { releaseLine: lineName, previous: String(event.previous) };
-  const publication = counted.publication === undefined ? undefined : { written: event.on, where: counted.publication };
-  const message = shortNoticeReason(event.endOfSupport, counted.day, change, publication);
-  if (message) reportAt(context, 'error', product, path, message);
-  return message !== undefined;
-}
-
-/**
- * In a pull request, a notice not yet on the base branch counts from the day it is merged: warn
- * when merging within MERGE_MARGIN_DAYS would leave less than a year.
- */
-function checkMergeMargin(
-  context: RuleContext,
-  product: Parsed<ProductData>,
-  path: FieldPath,
-  event: NoticeEvent,
-  lineName: string,
-): void {
-  const pullRequest = context.pullRequest;
-  if (!pullRequest) return;
-  const lastDay = lastDayForFullYear(event.endOfSupport);
-  if (daysBetween(context.buildDate, lastDay) >= MERGE_MARGIN_DAYS) return;
-  if (pullRequest.baseHistory()?.firstPublished(product.source.file, lineName, event.endOfSupport)) return;
-  reportAt(context, 'warning', product, path, mergeByReason(event.endOfSupport, lastDay, context.buildDate));
+function checkNotice(at: NoticeAt, context: RuleContext): void {
+  const { product, lineName, notice, base } = at;
+  const events = noticeEvents(notice);
+  const lineId = `${product.data.slug}/${lineName}`;
+  const given = context.noticeDays.get(lineId);
+  // A date missing from the history is the one mistake to report: the dates after it would
+  // otherwise also be counted from their publication.
+  const historyKept = checkPublishedDatesKept(context, at, events);
+  // The day each event counts from: as the build's check found it, else from git.
+  const count = (event: NoticeEvent, index: number): Counted =>
+    given === undefined && historyKept
+      ? countedFrom(context, product, event, lineName)
+      : { day: given?.[index] ?? event.on, publication: undefined, fromGit: false };
+  const report = (finding: Finding | undefined): boolean => {
+    if (finding) reportAt(context, finding.severity, product, finding.path, finding.message);
+    return finding !== undefined;
+  };
+  const days: CalendarDate[] = [];
+  events.forEach((event, index) => {
+    const eventAt: EventAt = {
+      ...at,
+      event,
+      index,
+      previous: events[index - 1],
+      onPath: index === 0 ? [...base, 'announced'] : [...base, 'changes', index - 1, 'on'],
+      datePath: index === events.length - 1 ? [...base, 'date'] : [...base, 'changes', index, 'from'],
+    };
+    if (eventOrderChecks.some((check) => report(check(eventAt, context)))) return;
+    const counted = count(event, index);
+    days[index] = counted.day;
+    if (event.kind === 'extended') return;
+    countedEventChecks.some((check) => report(check(eventAt, counted, context)));
+  });
+  if (parsed(product, ['slug'])) context.noticeDays.set(lineId, days);
+  if (notice.date >= context.buildDate) {
+    for (const check of upcomingNoticeChecks) report(check(at, context));
+  }
 }
 
 /** The last day a notice can be given for `endOfSupport` to be at least one calendar year later. */
@@ -227,16 +331,6 @@ export function lastDayForFullYear(endOfSupport: CalendarDate): CalendarDate {
   const dayAfter = addDaysTo(sameDay, 1);
   return addOneYear(dayAfter) <= endOfSupport ? dayAfter : sameDay;
 }
-
-/** The warning of a pull request whose notice must be merged soon to keep a full year's notice. */
-export const mergeByReason = (endOfSupport: CalendarDate, lastDay: CalendarDate, buildDate: CalendarDate): string =>
-  lastDay >= buildDate
-    ? `a notice counts from the day it reaches the default branch: merge by ${lastDay} to keep a full year's notice before ${endOfSupport}, or move the end of support later`
-    : `a notice counts from the day it reaches the default branch, and merged today it gives less than a year's notice before ${endOfSupport} (the last day to merge was ${lastDay}): move the end of support to ${addOneYear(buildDate)} or later`;
-
-/** Why an announcement date is refused when it is after the build date. */
-export const announcedAfterBuildDate = (announced: CalendarDate, buildDate: CalendarDate): string =>
-  `${announced} is after the build date ${buildDate}: a notice counts from the day it is published, so it cannot be dated in the future`;
 
 /**
  * Why an end-of-support date gives less than the year of notice the Code requires (4.2), or
@@ -248,18 +342,12 @@ export function shortNoticeReason(
   endOfSupport: CalendarDate,
   announced: CalendarDate,
   change?: { releaseLine: string; previous: CalendarDate } | undefined,
-  publication?: { written: CalendarDate; where: string } | undefined,
-): string | undefined {
-  const earliest = addOneYear(announced);
-  if (endOfSupport >= earliest) return undefined;
-  const months = wholeMonthsBetween(announced, endOfSupport);
-  const given = months === 1 ? "1 month's" : `${months} months'`;
-  const from = publication
-    ? `from ${announced}, the day it was published (${publication.where}), later than the ${publication.written} written: a notice counts from the day customers could read it`
-    : `from the ${change ? 'change' : 'announcement'} on ${announced}`;
+  publication?: Publication | undefined,
+): Message | undefined {
+  if (endOfSupport >= addOneYear(announced)) return undefined;
   return change
-    ? `moving the end of support of ${change.releaseLine} earlier, to ${endOfSupport}, is a new notice: it gives ${given} notice ${from}; the Code requires at least one year — the earliest allowed date is ${earliest} (or keep ${change.previous})`
-    : `${endOfSupport} gives ${given} notice ${from}; the Code requires at least one year — the earliest allowed date is ${earliest}`;
+    ? messages.shortNoticeOfChange(change.releaseLine, change.previous, endOfSupport, announced, publication)
+    : messages.shortNotice(endOfSupport, announced, publication);
 }
 
 /**
@@ -295,11 +383,11 @@ function countedFrom(
   const publishedOn = published?.date ?? context.buildDate;
   if (event.on >= publishedOn) return { ...written, fromGit: true };
   const where = published
-    ? `git first published ${event.endOfSupport} for ${lineName} on ${published.date}, commit ${published.commit.slice(0, 10)}`
+    ? publicationWords.firstPublished(event.endOfSupport, lineName, published.date, published.commit)
     : history.state === 'not-a-repository'
-      ? `the content is not in a git repository, so it counts as published on the build date`
-      : `no commit contains ${event.endOfSupport} for ${lineName} yet, so it counts as published on the build date`;
-  return { day: publishedOn, publication: where, fromGit: true };
+      ? publicationWords.notInGit()
+      : publicationWords.notYetCommitted(event.endOfSupport, lineName);
+  return { day: publishedOn, publication: { written: event.on, where }, fromGit: true };
 }
 
 /**
@@ -309,10 +397,8 @@ function countedFrom(
  */
 function checkPublishedDatesKept(
   context: RuleContext,
-  product: Parsed<ProductData>,
-  base: FieldPath,
+  { product, base, lineName }: NoticeAt,
   events: readonly NoticeEvent[],
-  lineName: string,
 ): boolean {
   const history = context.history();
   if (history.state === 'checked') return true;
@@ -325,13 +411,8 @@ function checkPublishedDatesKept(
     .publishedDates(product.source.file, lineName)
     .filter((published) => !inHistory.has(published.endOfSupport));
   for (const published of missing) {
-    reportAt(
-      context,
-      'error',
-      product,
-      [...base, 'date'],
-      `git published ${published.endOfSupport} as the end of support of ${lineName} on ${published.date} (commit ${published.commit.slice(0, 10)}), and this notice no longer lists it: customers were given that date, so moving it is a change — add { on: <the day of the move>, from: ${published.endOfSupport} } to "changes"`,
-    );
+    const message = messages.publishedDateDropped(lineName, published.endOfSupport, published.date, published.commit);
+    reportAt(context, 'error', product, [...base, 'date'], message);
   }
   return missing.length === 0;
 }

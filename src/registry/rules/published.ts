@@ -11,7 +11,8 @@ import path from 'node:path';
 import type { RemovedFile } from '../git/publicationHistory.ts';
 import type { WithdrawnKind } from '../schema/withdrawn.ts';
 import { displayPath } from '../source/readContentFiles.ts';
-import { parsed, reportAt, type ParsedDocuments, type RuleContext } from './context.ts';
+import { messageCatalogue } from '../problems.ts';
+import { parsed, reportAt, reportIn, type ParsedDocuments, type RuleContext } from './context.ts';
 
 /** The field naming each kind's address, and the words for it in messages. */
 const ADDRESS: Record<WithdrawnKind, { field: string; what: string }> = {
@@ -22,6 +23,26 @@ const ADDRESS: Record<WithdrawnKind, { field: string; what: string }> = {
 
 /** Kind and address compared as URLs: many hosts compare paths case-insensitively. */
 const pageKey = (kind: WithdrawnKind, id: string) => `${kind}\0${id.toLowerCase()}`;
+
+/** The rule's messages. */
+export const messages = messageCatalogue({
+  removedWithoutRecord: (removed: RemovedFile, contentDirLabel: string) =>
+    `was published on ${removed.published.date} (commit ${removed.published.commit.slice(0, 10)}) and is no ` +
+    'longer in the content folder: its page, feed items and machine-readable records are gone for the ' +
+    'customers who relied on them. Restore it, or, if removing it was intended, record the withdrawal in ' +
+    `${contentDirLabel}/withdrawn.yml (${removed.kind}: ${removed.id}, with its title, date and reason) so its ` +
+    'address says why; to correct or close an incident or advisory, post an update or a revision instead',
+  nothingToWithdraw: (kind: WithdrawnKind, id: string) =>
+    `no file git published with the ${ADDRESS[kind].what} "${id}" has been removed, so there is nothing to ` +
+    `withdraw: use the ${ADDRESS[kind].field} the removed file had (its warning names it), or remove this entry`,
+  withdrawnTwice: (id: string, earlier: number) =>
+    `"${id}" is already withdrawn by withdrawn[${earlier}]: a page is withdrawn once; remove one of the entries`,
+  withdrawnButPresent: (id: string, kind: WithdrawnKind, file: string) =>
+    `"${id}" is still in the content folder (${file}): a ${kind} cannot be published and withdrawn at one ` +
+    `address. Remove ${file} to withdraw it, or remove this entry to keep it`,
+  withdrawalAfterBuildDate: (date: string, buildDate: string) =>
+    `${date} is after the build date ${buildDate}: a withdrawal is dated the day its file is removed`,
+});
 
 export function checkPublishedKept(documents: ParsedDocuments, context: RuleContext): void {
   const withdrawals = checkWithdrawals(documents, context);
@@ -59,17 +80,18 @@ export function checkPublishedKept(documents: ParsedDocuments, context: RuleCont
       'warning',
       file,
       ['withdrawn', index, withdrawal.kind],
-      `no file git published with the ${ADDRESS[withdrawal.kind].what} "${withdrawal.id}" has been removed, so there is nothing to withdraw: use the ${ADDRESS[withdrawal.kind].field} the removed file had (its warning names it), or remove this entry`,
+      messages.nothingToWithdraw(withdrawal.kind, withdrawal.id),
     );
   }
 }
 
 function reportRemoved(removed: RemovedFile, context: RuleContext): void {
-  context.report({
-    severity: 'warning',
-    file: displayPath(removed.file),
-    message: `was published on ${removed.published.date} (commit ${removed.published.commit.slice(0, 10)}) and is no longer in the content folder: its page, feed items and machine-readable records are gone for the customers who relied on them. Restore it, or, if removing it was intended, record the withdrawal in ${context.contentDirLabel}/withdrawn.yml (${removed.kind}: ${removed.id}, with its title, date and reason) so its address says why; to correct or close an incident or advisory, post an update or a revision instead`,
-  });
+  reportIn(
+    context,
+    'warning',
+    displayPath(removed.file),
+    messages.removedWithoutRecord(removed, context.contentDirLabel),
+  );
 }
 
 /**
@@ -98,25 +120,13 @@ function checkWithdrawals(documents: ParsedDocuments, context: RuleContext): Map
     const at = ['withdrawn', index, withdrawal.kind];
     const earlier = first.get(key);
     if (earlier !== undefined) {
-      reportAt(
-        context,
-        'error',
-        file,
-        at,
-        `"${withdrawal.id}" is already withdrawn by withdrawn[${earlier}]: a page is withdrawn once; remove one of the entries`,
-      );
+      reportAt(context, 'error', file, at, messages.withdrawnTwice(withdrawal.id, earlier));
       return;
     }
     first.set(key, index);
     const stillThere = current.get(key);
     if (stillThere) {
-      reportAt(
-        context,
-        'error',
-        file,
-        at,
-        `"${withdrawal.id}" is still in the content folder (${stillThere}): a ${withdrawal.kind} cannot be published and withdrawn at one address. Remove ${stillThere} to withdraw it, or remove this entry to keep it`,
-      );
+      reportAt(context, 'error', file, at, messages.withdrawnButPresent(withdrawal.id, withdrawal.kind, stillThere));
     } else withdrawn.set(key, index);
     if (withdrawal.date > context.buildDate) {
       reportAt(
@@ -124,7 +134,7 @@ function checkWithdrawals(documents: ParsedDocuments, context: RuleContext): Map
         'error',
         file,
         ['withdrawn', index, 'date'],
-        `${withdrawal.date} is after the build date ${context.buildDate}: a withdrawal is dated the day its file is removed`,
+        messages.withdrawalAfterBuildDate(withdrawal.date, context.buildDate),
       );
     }
   });

@@ -1,7 +1,17 @@
 /** Every reference resolves: support levels, successors, affected products and release lines. */
-import type { FieldPath } from '../problems.ts';
+import { messageCatalogue, type FieldPath } from '../problems.ts';
 import type { ProductData } from '../schema/product.ts';
 import { parsed, parsedInEvery, reportAt, type Parsed, type ParsedDocuments, type RuleContext } from './context.ts';
+
+/** The rule's messages. */
+export const messages = messageCatalogue({
+  unknownProduct: (slug: string, slugs: string[]) => `there is no product "${slug}": ${known(slugs, 'products')}`,
+  unknownReleaseLine: (productName: string, name: string, names: string[]) =>
+    `${productName} has no release line "${name}": ${known(names, 'its release lines')}`,
+  unknownSupportLevel: (level: string, levelIds: string[]) =>
+    `unknown support level "${level}": ${known(levelIds, 'the levels in content/support-levels.yml')}`,
+  successorIsItself: () => 'a release line cannot succeed itself: name the line customers should move to',
+});
 
 export function checkReferences(documents: ParsedDocuments, context: RuleContext): void {
   // Names that failed their schema are already reported: while any is missing from a list, a name
@@ -20,13 +30,7 @@ export function checkReferences(documents: ParsedDocuments, context: RuleContext
     const product = products.get(productSlug);
     if (!product) {
       if (documents.someProductInvalid) return;
-      reportAt(
-        context,
-        'error',
-        document,
-        path,
-        `there is no product "${productSlug}": ${known([...products.keys()], 'products')}`,
-      );
+      reportAt(context, 'error', document, path, messages.unknownProduct(productSlug, [...products.keys()]));
       return;
     }
     const { releases } = product.data;
@@ -38,10 +42,11 @@ export function checkReferences(documents: ParsedDocuments, context: RuleContext
         'error',
         document,
         path,
-        `${productName} has no release line "${name}": ${known(
+        messages.unknownReleaseLine(
+          productName,
+          name,
           releases.map((r) => r.name),
-          'its release lines',
-        )}`,
+        ),
       );
     }
   };
@@ -51,13 +56,7 @@ export function checkReferences(documents: ParsedDocuments, context: RuleContext
       releaseLine.phases.forEach((phase, phaseIndex) => {
         const path = ['releases', index, 'phases', phaseIndex, 'level'];
         if (levelIds && parsed(product, path) && !levelIds.includes(phase.level)) {
-          reportAt(
-            context,
-            'error',
-            product,
-            path,
-            `unknown support level "${phase.level}": ${known(levelIds, 'the levels in content/support-levels.yml')}`,
-          );
+          reportAt(context, 'error', product, path, messages.unknownSupportLevel(phase.level, levelIds));
         }
       });
       const path = ['releases', index, 'successor'];
@@ -65,13 +64,7 @@ export function checkReferences(documents: ParsedDocuments, context: RuleContext
       if (releaseLine.successor && parsed(product, path, ['slug'], ['releases', index, 'name'])) {
         const [productSlug, name] = splitSuccessor(releaseLine.successor, product.data);
         if (productSlug === product.data.slug && name === releaseLine.name) {
-          reportAt(
-            context,
-            'error',
-            product,
-            path,
-            'a release line cannot succeed itself: name the line customers should move to',
-          );
+          reportAt(context, 'error', product, path, messages.successorIsItself());
         } else releaseLineMissing(product, path, productSlug, name);
       }
     });

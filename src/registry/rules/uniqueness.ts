@@ -1,5 +1,18 @@
 /** Ids and slugs are unique (DESIGN "Rules"): two documents can never claim one URL. */
+import { messageCatalogue } from '../problems.ts';
 import { parsed, reportAt, type Parsed, type ParsedDocuments, type RuleContext } from './context.ts';
+
+/** The rule's messages. */
+export const messages = messageCatalogue({
+  incidentIdIsAdvisoryId: (id: string) =>
+    `"${id}" is also the id of an advisory: an incident and an advisory cannot share an id (their CSAF ` +
+    'documents would be one file); choose another',
+  levelIdTaken: (id: string, first: number) => `"${id}" is already the id of levels[${first}]: ids must be unique`,
+  releaseLineNameTaken: (name: string, first: number) =>
+    `"${name}" is already the name of releases[${first}]: release line names must be unique in a product`,
+  idTaken: (key: string, firstFile: string, what: string) =>
+    `"${key}" is already used by ${firstFile}: ${what} must be unique; choose another`,
+});
 
 export function checkUniqueness(documents: ParsedDocuments, context: RuleContext): void {
   unique(documents.products, (product) => product.slug, 'slug', 'product slugs', context);
@@ -14,13 +27,7 @@ export function checkUniqueness(documents: ParsedDocuments, context: RuleContext
   );
   for (const incident of documents.incidents) {
     if (parsed(incident, ['id']) && advisoryIds.has(incident.data.id.toLowerCase())) {
-      reportAt(
-        context,
-        'error',
-        incident,
-        ['id'],
-        `"${incident.data.id}" is also the id of an advisory: an incident and an advisory cannot share an id (their CSAF documents would be one file); choose another`,
-      );
+      reportAt(context, 'error', incident, ['id'], messages.incidentIdIsAdvisoryId(incident.data.id));
     }
   }
 
@@ -30,13 +37,7 @@ export function checkUniqueness(documents: ParsedDocuments, context: RuleContext
     if (!parsed(supportLevels, ['levels', index, 'id'])) return;
     const first = levels.get(level.id);
     if (first !== undefined) {
-      reportAt(
-        context,
-        'error',
-        supportLevels,
-        ['levels', index, 'id'],
-        `"${level.id}" is already the id of levels[${first}]: ids must be unique`,
-      );
+      reportAt(context, 'error', supportLevels, ['levels', index, 'id'], messages.levelIdTaken(level.id, first));
     } else levels.set(level.id, index);
   });
 
@@ -51,7 +52,7 @@ export function checkUniqueness(documents: ParsedDocuments, context: RuleContext
           'error',
           product,
           ['releases', index, 'name'],
-          `"${releaseLine.name}" is already the name of releases[${first}]: release line names must be unique in a product`,
+          messages.releaseLineNameTaken(releaseLine.name, first),
         );
       } else names.set(releaseLine.name, index);
     });
@@ -72,13 +73,7 @@ function unique<Data>(
     // URLs are compared case-insensitively by many hosts: "INC-1" and "inc-1" would collide.
     const first = seen.get(key.toLowerCase());
     if (first) {
-      reportAt(
-        context,
-        'error',
-        document,
-        [field],
-        `"${key}" is already used by ${first.source.file}: ${what} must be unique; choose another`,
-      );
+      reportAt(context, 'error', document, [field], messages.idTaken(key, first.source.file, what));
     } else seen.set(key.toLowerCase(), document);
   }
 }

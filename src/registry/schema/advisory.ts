@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CVE_ID } from './identifiers.ts';
 import { calendarDate, documentId, httpsUrl, markdownText, plainText, releaseLineName, slug } from './primitives.ts';
 
-export const severities = ['none', 'low', 'medium', 'high', 'critical'] as const;
+export const cvssSeverities = ['none', 'low', 'medium', 'high', 'critical'] as const;
 export const remediationKinds = ['fix', 'workaround', 'mitigation', 'none'] as const;
 
 export const advisorySchema = z
@@ -28,7 +28,7 @@ export const advisorySchema = z
       .strictObject({
         vector: z.string().describe('CVSS 3.1 or 4.0 vector, e.g. "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H".'),
         severity: z
-          .enum(severities)
+          .enum(cvssSeverities)
           .optional()
           .describe('Stated severity; must match the one computed from the vector.'),
       })

@@ -1,4 +1,4 @@
-/** Every content type: its contentlayer2 type name, schema, and the file or folder it lives in. */
+/** Every kind of content: its contentlayer2 type name, schema, and the file or folder it lives in. */
 import { advisorySchema } from './advisory.ts';
 import { incidentSchema } from './incident.ts';
 import { policySchema } from './policy.ts';
@@ -7,7 +7,7 @@ import { supportLevelsSchema } from './supportLevels.ts';
 import { vendorSchema } from './vendor.ts';
 import { withdrawnSchema } from './withdrawn.ts';
 
-export const contentTypes = {
+export const contentKinds = {
   vendor: { typeName: 'Vendor', schema: vendorSchema, location: 'vendor.yml', hasBody: false },
   supportLevels: {
     typeName: 'SupportLevels',
@@ -22,4 +22,4 @@ export const contentTypes = {
   withdrawn: { typeName: 'Withdrawn', schema: withdrawnSchema, location: 'withdrawn.yml', hasBody: false },
 } as const;
 
-export type ContentKind = keyof typeof contentTypes;
+export type ContentKind = keyof typeof contentKinds;

@@ -2,6 +2,19 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../calendarDate.ts';
 
+/**
+ * The patterns of a slug, a release line name and a timestamp, unanchored, written once: schemas
+ * that combine them (a successor is "product-slug/5.x") build their expressions from these.
+ */
+export const patterns = {
+  slug: '[a-z0-9]+(?:-[a-z0-9]+)*',
+  releaseLineName: '[A-Za-z0-9][A-Za-z0-9 .+_-]{0,39}',
+  timestamp: String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})`,
+} as const;
+
+/** The whole text matches the pattern. */
+export const matchingWhole = (pattern: string): RegExp => new RegExp(`^${pattern}$`);
+
 export const calendarDate = z.string({ error: 'expected a date written as YYYY-MM-DD' }).refine(isCalendarDate, {
   error: (issue) =>
     /^\d{4}-\d{2}-\d{2}$/.test(String(issue.input))
@@ -14,7 +27,7 @@ export const timestamp = z
   .string({ error: 'expected a time such as 2026-11-20T08:12:00Z' })
   .refine(
     (text) =>
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(text) &&
+      matchingWhole(patterns.timestamp).test(text) &&
       isCalendarDate(text.slice(0, 10)) &&
       !Number.isNaN(Date.parse(text)),
     {
@@ -37,7 +50,7 @@ const pathNameLength = {
 export const slug = z
   .string({ error: 'expected a slug such as "example-product"' })
   .max(MAX_PATH_NAME, pathNameLength)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  .regex(matchingWhole(patterns.slug), {
     error: (issue) =>
       `"${String(issue.input)}" is not URL-safe: use lower-case letters, digits and single hyphens, e.g. "example-product"`,
   });
@@ -54,7 +67,7 @@ export const documentId = z
 /** A release line name as customers know it: "5.x", "2024 LTS", "v3". */
 export const releaseLineName = z
   .string({ error: 'expected a release line name such as "5.x"' })
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 .+_-]{0,39}$/, {
+  .regex(matchingWhole(patterns.releaseLineName), {
     error: (issue) =>
       `"${String(issue.input)}" is not a release line name: use up to 40 letters, digits, spaces, dots, "+", "_" or "-", e.g. "5.x"`,
   });

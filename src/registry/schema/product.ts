@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 import { cpeProblem, purlProblem } from './identifiers.ts';
-import { calendarDate, httpsUrl, markdownText, plainText, releaseLineName, slug } from './primitives.ts';
+import {
+  calendarDate,
+  httpsUrl,
+  markdownText,
+  matchingWhole,
+  patterns,
+  plainText,
+  releaseLineName,
+  slug,
+} from './primitives.ts';
 
 const phase = z
   .strictObject({
@@ -63,7 +72,7 @@ const releaseLine = z
       .describe('The end-of-support notice. Leave it out while the date is "to be announced".'),
     successor: z
       .string()
-      .regex(/^([a-z0-9]+(?:-[a-z0-9]+)*\/)?[A-Za-z0-9][A-Za-z0-9 .+_-]{0,39}$/, {
+      .regex(matchingWhole(`(${patterns.slug}\\/)?${patterns.releaseLineName}`), {
         error: 'expected a release line name ("6.x") or product and line ("example-product/2.x")',
       })
       .optional()

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { markdownText, plainText, slug } from './primitives.ts';
 
-const severities = ['critical', 'high', 'medium', 'low'] as const;
+/** The severities a level can give a fix target for, most severe first (as the pages list them). */
+export const fixTargetSeverities = ['critical', 'high', 'medium', 'low'] as const;
 
 export const supportLevelSchema = z
   .strictObject({
@@ -21,7 +22,7 @@ export const supportLevelSchema = z
       })
       .describe('What customers get at this level.'),
     securityFixTargets: z
-      .partialRecord(z.enum(severities), plainText(80))
+      .partialRecord(z.enum(fixTargetSeverities), plainText(80))
       .optional()
       .describe('Target time to a fix by severity, e.g. { critical: "7 days", high: "30 days" }.'),
     patchCadence: plainText(200).describe('How often updates ship, e.g. "Monthly maintenance releases".'),

@@ -120,4 +120,4 @@ export const vendorSchema = z
   })
   .describe('The vendor profile and portal configuration (content/vendor.yml).');
 
-export type Vendor = z.output<typeof vendorSchema>;
+export type VendorData = z.output<typeof vendorSchema>;

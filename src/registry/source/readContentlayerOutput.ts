@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { contentTypes, type ContentKind } from '../schema/index.ts';
+import { contentKinds, type ContentKind } from '../schema/index.ts';
 import type { Problem } from '../problems.ts';
 import type { SourceDocument } from './document.ts';
 import { displayPath, listContentFiles, type ContentFiles } from './readContentFiles.ts';
@@ -19,8 +19,8 @@ interface GeneratedDocument {
 
 export function readContentlayerOutput(generatedDir: string, contentDir: string): ContentFiles {
   const documents: SourceDocument[] = [];
-  for (const kind of Object.keys(contentTypes) as ContentKind[]) {
-    const indexFile = path.join(generatedDir, contentTypes[kind].typeName, '_index.json');
+  for (const kind of Object.keys(contentKinds) as ContentKind[]) {
+    const indexFile = path.join(generatedDir, contentKinds[kind].typeName, '_index.json');
     if (!existsSync(indexFile)) continue;
     const generated = JSON.parse(readFileSync(indexFile, 'utf8')) as GeneratedDocument[];
     for (const { _id, _raw, type, body, ...data } of generated) {

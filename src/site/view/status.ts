@@ -9,8 +9,8 @@ import type {
   ProductStatus,
   ReleaseLine,
   ReleaseLineStatus,
-  Severity,
 } from '../../registry/types.ts';
+import type { CvssSeverity } from '../../registry/cvss.ts';
 import type { IconName } from './icons.ts';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'neutral' | 'info';
@@ -107,7 +107,7 @@ export function incidentUpdateWord(status: IncidentUpdate['status']): string {
   return updateWords[status];
 }
 
-const severityViews: Readonly<Record<Severity, StatusView>> = {
+const severityViews: Readonly<Record<CvssSeverity, StatusView>> = {
   critical: { word: 'Critical', icon: 'shield', tone: 'bad' },
   high: { word: 'High', icon: 'shield', tone: 'bad' },
   medium: { word: 'Medium', icon: 'shield', tone: 'warn' },
@@ -115,7 +115,7 @@ const severityViews: Readonly<Record<Severity, StatusView>> = {
   none: { word: 'None', icon: 'shield', tone: 'neutral' },
 };
 
-export function severityView(severity: Severity): StatusView {
+export function severityView(severity: CvssSeverity): StatusView {
   return severityViews[severity];
 }
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseAtomFeed, parseJsonFeed, parseOpml, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { subscriberEvents } from '../../../src/outputs/feeds/events.ts';
-import { productFeedFile, topicFeedFile } from '../../../src/outputs/feeds/index.ts';
+import { productFeedFile, topicFeedFile } from '../../../src/outputs/feeds/feedFiles.ts';
 import { rfc822 } from '../../../src/outputs/feeds/rss.ts';
 import { htmlFragment, serialiseHtml, withAbsoluteLinks } from '../../../src/outputs/markup.ts';
 import { loadRegistry } from '../../../src/registry/loadRegistry.ts';

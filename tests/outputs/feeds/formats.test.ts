@@ -5,7 +5,7 @@
  */
 import { parseAtomFeed, parseJsonFeed, parseOpml, parseRssFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { opmlFile, productFeedFile, topicFeedFile } from '../../../src/outputs/feeds/index.ts';
+import { opmlFile, productFeedFile, topicFeedFile } from '../../../src/outputs/feeds/feedFiles.ts';
 import { loadRegistry } from '../../../src/registry/loadRegistry.ts';
 import type { Registry } from '../../../src/registry/types.ts';
 import {

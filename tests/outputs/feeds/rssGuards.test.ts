@@ -5,7 +5,7 @@
  */
 import { parseRssFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { productFeedFile } from '../../../src/outputs/feeds/index.ts';
+import { productFeedFile } from '../../../src/outputs/feeds/feedFiles.ts';
 import { loadRegistry } from '../../../src/registry/loadRegistry.ts';
 import type { Registry } from '../../../src/registry/types.ts';
 import { BUILD_DATE, createContent, markdownFile, product, type Fixture } from '../../support/contentFixture.ts';

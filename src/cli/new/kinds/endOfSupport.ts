@@ -6,7 +6,7 @@
  */
 import { isMap, isSeq, type YAMLMap } from 'yaml';
 import { addOneYear, isCalendarDate, type CalendarDate } from '../../../registry/calendarDate.ts';
-import { announcedAfterBuildDate, shortNoticeReason } from '../../../registry/rules/notice.ts';
+import { messages, shortNoticeReason } from '../../../registry/rules/notice.ts';
 import { calendarDate, httpsUrl } from '../../../registry/schema/primitives.ts';
 import { dateChangeSchema, endOfSupportSchema } from '../../../registry/schema/product.ts';
 import { findProduct, productQuestion, type Scaffold, type ScaffoldContext } from '../context.ts';
@@ -37,7 +37,7 @@ export const endOfSupport: Scaffold = {
       default: () => context.today,
       validate: (value) =>
         bySchema(calendarDate)(value) ??
-        (value > context.today ? announcedAfterBuildDate(value, context.today) : undefined),
+        (value > context.today ? messages.announcedAfterBuildDate(value, context.today).text : undefined),
     },
     {
       flag: 'end-date',
@@ -53,11 +53,11 @@ export const endOfSupport: Scaffold = {
         if (notADate) return notADate;
         const announced = String(answers['announced']);
         const previous = publishedDate(context, answers);
-        if (previous === undefined) return shortNoticeReason(value, announced);
+        if (previous === undefined) return shortNoticeReason(value, announced)?.text;
         if (value === previous) return `the end of support of ${String(answers['release'])} is already ${value}`;
         // A date moved earlier is a new notice, counted from the day of the change; an extension is not.
         return value < previous
-          ? shortNoticeReason(value, announced, { releaseLine: String(answers['release']), previous })
+          ? shortNoticeReason(value, announced, { releaseLine: String(answers['release']), previous })?.text
           : undefined;
       },
     },

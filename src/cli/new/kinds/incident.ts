@@ -4,14 +4,7 @@
  * defaults to now.
  */
 import { isSeq, type Document, type YAMLMap } from 'yaml';
-import {
-  reportAfterBuildTime,
-  reportBeforeResolution,
-  startedAfterFirstUpdate,
-  updateAfterBuildTime,
-  updateNotAfterPrevious,
-  windowEndNotAfterStart,
-} from '../../../registry/rules/incidents.ts';
+import { messages } from '../../../registry/rules/incidents.ts';
 import { impacts, incidentSchema, incidentStatuses, maintenanceStatuses } from '../../../registry/schema/incident.ts';
 import { markdownText as markdownField, timestamp } from '../../../registry/schema/primitives.ts';
 import {
@@ -69,7 +62,7 @@ export const incident: Scaffold = {
       validate: (value) =>
         bySchema(timestamp)(value) ??
         (Date.parse(value) > Date.parse(context.buildTime)
-          ? updateAfterBuildTime(value, context.buildTime)
+          ? messages.updateAfterBuildTime(value, context.buildTime).text
           : undefined),
     },
     {
@@ -138,7 +131,7 @@ export const incident: Scaffold = {
         const start = String(answers['window-start']);
         return (
           bySchema(timestamp)(value) ??
-          (Date.parse(value) <= Date.parse(start) ? windowEndNotAfterStart(value, start) : undefined)
+          (Date.parse(value) <= Date.parse(start) ? messages.windowEndNotAfterStart(value, start).text : undefined)
         );
       },
     },
@@ -153,7 +146,7 @@ export const incident: Scaffold = {
         return (
           bySchema(timestamp)(value) ??
           (!isMaintenance(answers) && Date.parse(value) > Date.parse(firstUpdate)
-            ? startedAfterFirstUpdate(value, firstUpdate)
+            ? messages.startedAfterFirstUpdate(value, firstUpdate).text
             : undefined)
         );
       },
@@ -233,7 +226,8 @@ const openIncidentIds = (context: ScaffoldContext) =>
 /** Why no update can be posted to an incident whose last status is final. */
 const closedAlready = (id: string, status: string) =>
   isFinal(status)
-    ? `${id} is ${status} already: a resolved incident ends with its resolving update; open a new incident if the problem returns`
+    ? `${id} is ${status} already: a resolved incident ends with its resolving update; ` +
+      'open a new incident if the problem returns'
     : undefined;
 
 export const incidentUpdate: Scaffold = {
@@ -273,8 +267,10 @@ export const incidentUpdate: Scaffold = {
       validate: (value, answers) => {
         const previous = lastUpdateOf(context, answers)?.at;
         if (bySchema(timestamp)(value)) return bySchema(timestamp)(value);
-        if (previous && Date.parse(value) <= Date.parse(previous)) return updateNotAfterPrevious(value, previous);
-        if (Date.parse(value) > Date.parse(context.buildTime)) return updateAfterBuildTime(value, context.buildTime);
+        if (previous && Date.parse(value) <= Date.parse(previous))
+          return messages.updateNotAfterPrevious(value, previous).text;
+        if (Date.parse(value) > Date.parse(context.buildTime))
+          return messages.updateAfterBuildTime(value, context.buildTime).text;
         return undefined;
       },
     },
@@ -338,8 +334,9 @@ export const postIncidentReport: Scaffold = {
         const resolving = lastUpdateOf(context, answers);
         if (bySchema(timestamp)(value)) return bySchema(timestamp)(value);
         if (resolving && isFinal(resolving.status) && Date.parse(value) < Date.parse(resolving.at))
-          return reportBeforeResolution(value, resolving.status, resolving.at);
-        if (Date.parse(value) > Date.parse(context.buildTime)) return reportAfterBuildTime(value, context.buildTime);
+          return messages.reportBeforeResolution(value, resolving.status, resolving.at).text;
+        if (Date.parse(value) > Date.parse(context.buildTime))
+          return messages.reportAfterBuildTime(value, context.buildTime).text;
         return undefined;
       },
     },
@@ -352,7 +349,8 @@ export const postIncidentReport: Scaffold = {
     }
     if (!isFinal(lastStatus(document.data))) {
       throw new ScaffoldError(
-        `${found.id} is not resolved yet: post a final update first (npm run new -- incident-update --id ${found.id} --status resolved)`,
+        `${found.id} is not resolved yet: post a final update first ` +
+          `(npm run new -- incident-update --id ${found.id} --status resolved)`,
       );
     }
     setField(document.data, ['postIncidentReport'], {

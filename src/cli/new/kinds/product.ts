@@ -134,7 +134,9 @@ export const product: Scaffold = {
       file,
       text: markdownText(document),
       action: 'created',
-      next: `when its end of support is decided: npm run new -- end-of-support --product ${slug} --release ${textOf(answers, 'release')}`,
+      next:
+        'when its end of support is decided: ' +
+        `npm run new -- end-of-support --product ${slug} --release ${textOf(answers, 'release')}`,
     };
   },
 };

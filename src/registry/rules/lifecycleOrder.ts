@@ -2,10 +2,37 @@
  * Phases are in order, and the lifecycle dates follow OpenEoX ordering:
  * general availability ≤ end of sales ≤ end of security support ≤ end of life.
  */
-import { addOneYear, monthsInWords } from '../calendarDate.ts';
+import { addOneYear, monthsBetweenInWords } from '../calendarDate.ts';
+import { messageCatalogue } from '../problems.ts';
 import { parsed, reportAt, type ParsedDocuments, type RuleContext } from './context.ts';
 
-export function checkLifecycles(documents: ParsedDocuments, context: RuleContext): void {
+/** The rule's messages. */
+export const messages = messageCatalogue({
+  lastPhaseUntilEndOfSupport: (endOfSupport: string) =>
+    `the last phase runs until the end of support (${endOfSupport}): remove "until" here`,
+  lastPhaseUntilUnannounced: () =>
+    'the last phase runs until the end of support: remove "until" here and announce the date in endOfSupport ' +
+    '(date and announced), which the one-year notice rule checks',
+  lastPhaseUntil: () => 'the last phase runs until the end of support: remove "until" here',
+  phaseUntilMissing: () => 'is required: every phase but the last needs its last day',
+  phasesOutOfOrder: (until: string, previous: string) => `${until} is before ${previous}: phases must be in order`,
+  phaseAfterEndOfSupport: (until: string, endOfSupport: string) =>
+    `${until} is not before the end of support (${endOfSupport}): a phase must end before support does`,
+  supportEndsBeforeRelease: (endOfSupport: string, released: string) =>
+    `${endOfSupport} is before the release date ${released}: support cannot end before it starts`,
+  salesEndBeforeRelease: (endOfSales: string, released: string) =>
+    `${endOfSales} is before the release date ${released}: end of sales comes after general availability`,
+  salesEndAfterSupport: (endOfSales: string, endOfSupport: string) =>
+    `${endOfSales} is after the end of support ${endOfSupport}: a line cannot be sold once unsupported`,
+  salesEndAfterSecurityFixes: (endOfSales: string, securityEnd: string, phaseIndex: number, level: string) =>
+    `${endOfSales} is after the last day of security fixes, ${securityEnd} (the end of phases[${phaseIndex}], ` +
+    `"${level}"): a line cannot be sold once it no longer gets security fixes`,
+  endOfSupportUnannounced: (lineName: string, released: string, buildDate: string) =>
+    `the end of support of ${lineName} has been "to be announced" since its release on ${released} ` +
+    `(${monthsBetweenInWords(released, buildDate)}): announce a date so customers can plan`,
+});
+
+export function checkLifecycleOrder(documents: ParsedDocuments, context: RuleContext): void {
   // Levels whose id or securityFixes failed are left out: a line using one is not judged on them.
   const shipsSecurityFixes = new Map<string, boolean>();
   const supportLevels = documents.supportLevels;
@@ -33,21 +60,15 @@ export function checkLifecycles(documents: ParsedDocuments, context: RuleContext
             product,
             at('phases', phaseIndex, 'until'),
             endOfSupport
-              ? `the last phase runs until the end of support (${endOfSupport}): remove "until" here`
+              ? messages.lastPhaseUntilEndOfSupport(endOfSupport)
               : endOfSupportKnown
-                ? 'the last phase runs until the end of support: remove "until" here and announce the date in endOfSupport (date and announced), which the one-year notice rule checks'
-                : 'the last phase runs until the end of support: remove "until" here',
+                ? messages.lastPhaseUntilUnannounced()
+                : messages.lastPhaseUntil(),
           );
           return;
         }
         if (!isLast && phase.until === undefined) {
-          reportAt(
-            context,
-            'error',
-            product,
-            at('phases', phaseIndex, 'until'),
-            'is required: every phase but the last needs its last day',
-          );
+          reportAt(context, 'error', product, at('phases', phaseIndex, 'until'), messages.phaseUntilMissing());
           return;
         }
         if (phase.until === undefined) return;
@@ -57,7 +78,7 @@ export function checkLifecycles(documents: ParsedDocuments, context: RuleContext
             'error',
             product,
             at('phases', phaseIndex, 'until'),
-            `${phase.until} is before ${previous.label}: phases must be in order`,
+            messages.phasesOutOfOrder(phase.until, previous.label),
           );
         }
         if (endOfSupport !== undefined && phase.until >= endOfSupport) {
@@ -66,7 +87,7 @@ export function checkLifecycles(documents: ParsedDocuments, context: RuleContext
             'error',
             product,
             at('phases', phaseIndex, 'until'),
-            `${phase.until} is not before the end of support (${endOfSupport}): a phase must end before support does`,
+            messages.phaseAfterEndOfSupport(phase.until, endOfSupport),
           );
         }
         previous = { date: phase.until, label: `phases[${phaseIndex}].until ${phase.until}` };
@@ -78,7 +99,7 @@ export function checkLifecycles(documents: ParsedDocuments, context: RuleContext
           'error',
           product,
           at('endOfSupport', 'date'),
-          `${endOfSupport} is before the release date ${released}: support cannot end before it starts`,
+          messages.supportEndsBeforeRelease(endOfSupport, released),
         );
       }
       if (releaseLine.endOfSales !== undefined && known('endOfSales')) {
@@ -88,7 +109,7 @@ export function checkLifecycles(documents: ParsedDocuments, context: RuleContext
             'error',
             product,
             at('endOfSales'),
-            `${releaseLine.endOfSales} is before the release date ${released}: end of sales comes after general availability`,
+            messages.salesEndBeforeRelease(releaseLine.endOfSales, released),
           );
         } else if (endOfSupport !== undefined && releaseLine.endOfSales > endOfSupport) {
           reportAt(
@@ -96,7 +117,7 @@ export function checkLifecycles(documents: ParsedDocuments, context: RuleContext
             'error',
             product,
             at('endOfSales'),
-            `${releaseLine.endOfSales} is after the end of support ${endOfSupport}: a line cannot be sold once unsupported`,
+            messages.salesEndAfterSupport(releaseLine.endOfSales, endOfSupport),
           );
         } else if (endOfSupportKnown && releaseLine.phases.every((phase) => shipsSecurityFixes.has(phase.level))) {
           // The last phase with security fixes ends on its "until", or with support when it is the last phase.
@@ -109,7 +130,7 @@ export function checkLifecycles(documents: ParsedDocuments, context: RuleContext
               'error',
               product,
               at('endOfSales'),
-              `${releaseLine.endOfSales} is after the last day of security fixes, ${securityEnd} (the end of phases[${lastSecure}], "${phase.level}"): a line cannot be sold once it no longer gets security fixes`,
+              messages.salesEndAfterSecurityFixes(releaseLine.endOfSales, securityEnd, lastSecure, phase.level),
             );
           }
         }
@@ -122,7 +143,7 @@ export function checkLifecycles(documents: ParsedDocuments, context: RuleContext
           'warning',
           product,
           at('endOfSupport'),
-          `the end of support of ${releaseLine.name} has been "to be announced" since its release on ${released} (${monthsInWords(released, context.buildDate)}): announce a date so customers can plan`,
+          messages.endOfSupportUnannounced(releaseLine.name, released, context.buildDate),
         );
       }
     });
