@@ -158,7 +158,7 @@ function richText(text: RichText): ElementContent[] {
 /** An item's content: the blocks as one HTML fragment, every link absolute (see withAbsoluteLinks). */
 function itemHtml(pageUrl: string, blocks: readonly Block[]): string {
   const nodes = blocks.flatMap((block): readonly ElementContent[] =>
-    block === undefined ? [] : Array.isArray(block) ? block : [block as ElementContent],
+    block === undefined ? [] : 'type' in block ? [block] : block,
   );
   return serialiseHtml(withAbsoluteLinks(nodes, pageUrl));
 }

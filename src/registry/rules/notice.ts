@@ -247,8 +247,8 @@ export const announcedAfterBuildDate = (announced: CalendarDate, buildDate: Cale
 export function shortNoticeReason(
   endOfSupport: CalendarDate,
   announced: CalendarDate,
-  change?: { releaseLine: string; previous: CalendarDate } | undefined,
-  publication?: { written: CalendarDate; where: string } | undefined,
+  change?: { releaseLine: string; previous: CalendarDate },
+  publication?: { written: CalendarDate; where: string },
 ): string | undefined {
   const earliest = addOneYear(announced);
   if (endOfSupport >= earliest) return undefined;

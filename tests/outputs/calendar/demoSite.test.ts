@@ -13,7 +13,7 @@ import { DEMO_BUILD_DATE, DEMO_SITE_DIR } from '../../support/builtSite.ts';
 
 const read = (relativePath: string) => readFileSync(path.join(DEMO_SITE_DIR, relativePath), 'utf8');
 const events = (relativePath: string) =>
-  new ICAL.Component(ICAL.parse(read(relativePath))).getAllSubcomponents('vevent');
+  new ICAL.Component(ICAL.parse(read(relativePath)) as unknown[]).getAllSubcomponents('vevent');
 const value = (component: ICAL.Component, name: string) => String(component.getFirstPropertyValue(name));
 
 let registry: Registry;
