@@ -19,8 +19,8 @@ export default defineConfig({
   trailingSlash: 'always',
   output: 'static',
   outDir: process.env['TRUSTLINE_OUT_DIR'] ?? 'dist',
-  // Four pages in flight: rendering overlaps the writes of finished pages (L registry: 120 s -> 95 s
-  // of rendering on two cores; docs/benchmarks.md). Output is unchanged: each page is one file.
+  // Four pages in flight: rendering overlaps the writes of finished pages (docs/benchmarks.md has
+  // the figures). Output is unchanged: each page is one file.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   integrations: [react(), sitemap({ filter: (page) => !withdrawnPages.has(page) }), liveContent()],
   devToolbar: { enabled: false },

@@ -40,7 +40,7 @@ export default makeSource({
   // matter out of the rendered body.
   markdown: (processor) => {
     processor.use(remarkFrontmatter);
-    useMarkdownPipeline(processor as never);
+    useMarkdownPipeline(processor);
   },
   onMissingOrIncompatibleData: 'fail',
   onUnknownDocuments: 'fail',

@@ -371,9 +371,9 @@ export function renderContentReference(): string {
         presence: 'required',
         description: 'The support levels, at least one.',
       });
-      collectRows(supportLevelSchema as unknown as ZodSchema, 'levels[]', rows);
+      collectRows(supportLevelSchema, 'levels[]', rows);
     } else {
-      collectRows(schema as unknown as ZodSchema, '', rows);
+      collectRows(schema, '', rows);
     }
     const where = location.endsWith('/') ? `\`content/${location}<name>.md\`` : `\`content/${location}\``;
     const example = examples[kind];

@@ -1,5 +1,5 @@
 /**
- * Every machine-readable file of the site (DESIGN "Public contract"): feeds and OPML, calendars,
+ * Every machine-readable file of the site (docs/architecture.md, "The public contract"): feeds and OPML, calendars,
  * the JSON API and its schema, OpenEoX records, the CSAF provider, security.txt, robots.txt and
  * the self-assessment; with them the vendor's stylesheet, when it has a brand. Astro renders the
  * pages; these files are written by the build from the same Registry while Astro renders, on the

@@ -47,7 +47,7 @@ export function htmlFragment(html: string): ElementContent[] {
 
 /** A tree written out as HTML: text and attribute values are escaped by hast-util-to-html. */
 export function serialiseHtml(tree: Nodes | readonly ElementContent[]): string {
-  return toHtml(Array.isArray(tree) ? { type: 'root', children: [...tree] } : (tree as Nodes));
+  return toHtml('type' in tree ? tree : { type: 'root', children: [...tree] });
 }
 
 const LINK_ATTRIBUTES = ['href', 'src'] as const;

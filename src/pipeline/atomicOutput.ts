@@ -1,5 +1,5 @@
 /**
- * Atomic output (DESIGN principle 2): a build renders into a staging folder and, only when
+ * Atomic output (docs/architecture.md, "Fail closed"): a build renders into a staging folder and, only when
  * everything succeeded, swaps it in with renames beside the output folder. A failed or killed
  * build leaves the previous site exactly as it was; its leftovers are removed by a later build.
  *

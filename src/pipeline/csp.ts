@@ -1,5 +1,5 @@
 /**
- * The Content-Security-Policy (DESIGN principle 5). Scripts and styles are allowed only from the
+ * The Content-Security-Policy (docs/architecture.md, "Secure by default"). Scripts and styles are allowed only from the
  * site itself or by hash — never 'unsafe-inline' or 'unsafe-eval'. Astro adds the hashes of the
  * scripts and styles it emits to a <meta> policy on every page; host headers (hostHeaders.ts)
  * repeat the policy with the directives a <meta> cannot carry (frame-ancestors, CSP §6.4.2).

@@ -1,7 +1,7 @@
 /**
  * /build-manifest.json: every published file with its size and SHA-256, the build date and the
  * content commit, so a customer can check that a mirror serves exactly what was built — and so
- * tests can prove two builds are byte-identical (DESIGN principle 1).
+ * tests can prove two builds are byte-identical (docs/architecture.md, "The content files are the database").
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

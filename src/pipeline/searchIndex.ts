@@ -1,7 +1,7 @@
 /**
  * Writes the Pagefind search index (<site>/pagefind/) from the search documents
  * (src/site/searchDocuments.ts) through Pagefind's Node API, while Astro renders the pages: the
- * index no longer waits for the site, nor reads its 14,000 pages back from disk (L registry).
+ * index does not wait for the site, nor read its pages back from disk (docs/benchmarks.md).
  */
 import * as pagefind from 'pagefind';
 import type { SearchDocument } from '../site/searchDocuments.ts';

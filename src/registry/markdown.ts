@@ -91,7 +91,7 @@ export function useMarkdownPipeline(processor: Processor): void {
 }
 
 const processor = unified();
-useMarkdownPipeline(processor as unknown as Processor);
+useMarkdownPipeline(processor);
 processor.freeze();
 
 export function renderMarkdown(markdown: string): string {

@@ -48,7 +48,7 @@ function salvage(schema: z.ZodType, input: unknown): unknown {
   if (inner instanceof z.ZodObject) {
     const fields = isFieldGroup(input) ? input : {};
     const kept: Record<string, unknown> = {};
-    for (const [key, fieldSchema] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
+    for (const [key, fieldSchema] of Object.entries<z.ZodType>(inner.shape)) {
       const value = salvage(fieldSchema, fields[key]);
       if (value !== undefined) kept[key] = value;
     }
@@ -135,7 +135,8 @@ function foundWords(value: unknown): string {
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a group of fields';
-  const text = JSON.stringify(value) ?? String(value);
+  // JSON.stringify gives undefined only for undefined, a symbol or a function: name which.
+  const text = JSON.stringify(value) ?? typeof value;
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

@@ -2,7 +2,7 @@
  * What the site search finds: each product, incident, advisory and policy as a small HTML
  * document with its page's words (title, identifiers, summary, and the Markdown bodies the
  * Registry has already rendered and sanitised), at its page's address. The build gives these to
- * Pagefind while Astro renders the pages (src/pipeline/searchIndex.ts), so indexing no longer waits
+ * Pagefind while Astro renders the pages (src/pipeline/searchIndex.ts), so indexing does not wait
  * for the rendered site; the browser searches the site's own files, with no third-party service.
  */
 import type { Advisory, Incident, Policy, Product, Registry, RichText } from '../registry/types.ts';

@@ -1,5 +1,5 @@
 /**
- * The public URLs (DESIGN "Public contract"): promises to subscribers, so they are written once,
+ * The public URLs (docs/architecture.md, "The public contract"): promises to subscribers, so they are written once,
  * here. Paths are relative to the site root ("products/gateway/"); `sitePath` adds the base path
  * for links inside pages, `absoluteUrl` gives the full address for feeds and machine files.
  */

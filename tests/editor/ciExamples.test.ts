@@ -38,8 +38,15 @@ interface Step {
 }
 interface Workflow {
   permissions?: unknown;
-  jobs: Record<string, { steps: Step[] }>;
+  /** A job runs steps, or calls a reusable workflow with `uses`. */
+  jobs: Record<string, { uses?: string; steps?: Step[] }>;
 }
+
+/** Every action and reusable workflow a workflow runs, in order. */
+const actionsOf = (text: string) =>
+  Object.values((parse(text) as Workflow).jobs).flatMap((job) =>
+    [job.uses, ...(job.steps ?? []).map((step) => step.uses)].filter((uses) => uses !== undefined),
+  );
 
 describe('the GitHub Actions recipes and the workflows of a new portal', () => {
   it.each(workflows)('$name grants at most read access to the repository by default', ({ text }) => {
@@ -48,14 +55,18 @@ describe('the GitHub Actions recipes and the workflows of a new portal', () => {
   });
 
   it.each(workflows)('$name pins every action by full commit SHA, with the version in a comment', ({ text }) => {
-    const uses = text.split('\n').filter((line) => /^\s*(- )?uses:/.test(line));
-    for (const line of uses) expect(line).toMatch(/uses: [\w-]+\/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    const pinned = [...text.matchAll(/^\s*(?:- )?uses: ([\w-]+\/[\w-]+@[0-9a-f]{40}) # v\d+\.\d+\.\d+$/gm)];
+    expect(pinned.map((match) => match[1])).toEqual(actionsOf(text));
+  });
+
+  it('run eight actions between them, each one checked by the pinning rule', () => {
+    expect(workflows.flatMap(({ text }) => actionsOf(text)).length).toBe(8);
   });
 
   it.each(workflows.filter(({ text }) => text.includes('npm run')))(
     '$name fetches the full history before checking',
     ({ text }) => {
-      const steps = Object.values((parse(text) as Workflow).jobs).flatMap((job) => job.steps);
+      const steps = Object.values((parse(text) as Workflow).jobs).flatMap((job) => job.steps ?? []);
       const checkout = steps.find((step) => step.uses?.startsWith('actions/checkout@'));
       expect(checkout?.with?.['fetch-depth']).toBe(0);
     },

@@ -35,9 +35,9 @@ function runNew(kind: string, flags: string[], date = DEMO_BUILD_DATE) {
 }
 
 const read = (relativePath: string) => readFileSync(path.join(contentDir, relativePath), 'utf8');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, asserted field by field below
-const frontMatter = (relativePath: string): Record<string, any> =>
-  parse(splitFrontMatter(read(relativePath))!.frontMatter);
+const frontMatter = (relativePath: string) =>
+  parse(splitFrontMatter(read(relativePath))!.frontMatter) as Record<string, unknown>;
+const releaseLines = (relativePath: string) => frontMatter(relativePath)['releases'] as Record<string, unknown>[];
 const errors = () =>
   checkContent({ contentDir, buildDate: DEMO_BUILD_DATE })
     .problems.filter((problem) => problem.severity === 'error')
@@ -146,7 +146,7 @@ describe('npm run new -- end-of-support', () => {
       'Upgrade to **7.x** in place.',
     ]);
     expect(result.status).toBe(0);
-    expect(frontMatter('products/edge-gateway.md')['releases'][0]).toEqual({
+    expect(releaseLines('products/edge-gateway.md')[0]).toEqual({
       name: '6.x',
       released: '2026-01-20',
       phases: [{ level: 'full' }],
@@ -184,7 +184,7 @@ describe('npm run new -- end-of-support', () => {
       'Extended again while the EG-210 exchange programme runs.',
     ]);
     expect(result.status).toBe(0);
-    const notice = frontMatter('products/edge-gateway.md')['releases'][1]['endOfSupport'];
+    const notice = releaseLines('products/edge-gateway.md')[1]!['endOfSupport'] as Record<string, unknown>;
     expect(notice['date']).toBe('2028-03-31');
     expect(notice['changes']).toEqual([
       {

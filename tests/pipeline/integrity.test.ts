@@ -1,5 +1,5 @@
 /**
- * Build integrity (DESIGN principles 1 and 2): byte-identical output whatever the machine's time
+ * Build integrity (docs/architecture.md, "The content files are the database" and "Fail closed"): byte-identical output whatever the machine's time
  * zone, locale, output folder, project folder or clock; a failed or killed build leaves the previous site as it was;
  * nothing in the content folder is silently dropped.
  */

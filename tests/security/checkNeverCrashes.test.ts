@@ -71,7 +71,7 @@ function mutateValue(data: unknown, choices: number[], value: unknown): unknown 
   const keys = Object.keys(data);
   if (keys.length === 0) return value;
   const key = keys[choices[0]! % keys.length]!;
-  const copy: Record<string, unknown> = Array.isArray(data) ? ([...data] as never) : { ...data };
+  const copy: Record<string, unknown> = Array.isArray(data) ? ([...(data as unknown[])] as never) : { ...data };
   copy[key] = mutateValue((data as Record<string, unknown>)[key], choices.slice(1), value);
   return copy;
 }

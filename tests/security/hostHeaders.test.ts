@@ -160,6 +160,28 @@ describe('nginx with the nginx snippet', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('serves the feeds, the OPML and the calendars with the media types their formats register', async () => {
+    const files = [
+      'feeds/all.xml',
+      'feeds/all.atom',
+      'feeds/all.json',
+      'feeds/index.opml',
+      'products/edge-gateway/feed.xml',
+      'calendar/end-of-support.ics',
+    ];
+    const types = await Promise.all(
+      files.map(async (file) => `/${file}: ${(await served(file)).headers.get('content-type')}`),
+    );
+    expect(types).toEqual([
+      '/feeds/all.xml: application/rss+xml; charset=utf-8',
+      '/feeds/all.atom: application/atom+xml; charset=utf-8',
+      '/feeds/all.json: application/feed+json; charset=utf-8',
+      '/feeds/index.opml: text/x-opml; charset=utf-8',
+      '/products/edge-gateway/feed.xml: application/rss+xml; charset=utf-8',
+      '/calendar/end-of-support.ics: text/calendar; charset=utf-8',
+    ]);
+  });
+
   it('compresses HTML, CSS, JavaScript, JSON and XML for a client that accepts gzip', async () => {
     const files = listFiles(DEMO_SITE_DIR);
     const samples = [

@@ -118,7 +118,7 @@ function xmlShape(xml: string): Shape {
       shape.push(`${path}/${name}[${Object.keys(attributes).sort().join(',')}]`);
       const children = node[name] as Record<string, unknown>[];
       if (HTML_ELEMENTS.has(name)) {
-        const text = children.map((child) => String(child['#text'] ?? '')).join('');
+        const text = children.map((child) => String((child['#text'] as string | number | undefined) ?? '')).join('');
         shape.push(...htmlShape(text).map((element) => `${path}/${name}${element}`));
       } else walk(children, `${path}/${name}`);
     }
@@ -147,7 +147,7 @@ function icalShape(ics: string): Shape {
     }
     for (const child of component.getAllSubcomponents()) walk(child, path);
   };
-  walk(new ICAL.Component(ICAL.parse(ics)), '');
+  walk(new ICAL.Component(ICAL.parse(ics) as unknown[]), '');
   return shape;
 }
 

@@ -1,5 +1,5 @@
 /**
- * List pages stay bounded as the registry grows (issue 7), and nothing is lost: on a generated M
+ * List pages stay bounded as the registry grows (docs/architecture.md, "Pages stay bounded"), and nothing is lost: on a generated M
  * registry (100 products, 800 release lines, 1,000 incidents over six years, 300 advisories),
  * built by the real build, each list page shows its bounded selection and links to yearly pages
  * that together hold every item exactly once.

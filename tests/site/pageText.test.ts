@@ -43,9 +43,7 @@ const RUN_TOGETHER = /\p{L}\p{N}|:\w/u;
 function withoutLiterals(tree: Root): Root {
   const prune = (node: Root | Root['children'][number]): void => {
     if (!('children' in node)) return;
-    node.children = node.children.filter(
-      (child) => !(child.type === 'element' && LITERAL_ELEMENTS.has(child.tagName)),
-    ) as typeof node.children;
+    node.children = node.children.filter((child) => !(child.type === 'element' && LITERAL_ELEMENTS.has(child.tagName)));
     node.children.forEach(prune);
   };
   prune(tree);

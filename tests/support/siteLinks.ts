@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Element as XmlElement } from 'domhandler';
+import { isCDATA, isText, type Element as XmlElement } from 'domhandler';
 import { findAll } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import type { Root, RootContent } from 'hast';
@@ -58,7 +58,7 @@ function xmlLinks(xml: string): string[] {
   return findAll(() => true, document.children).flatMap((element: XmlElement) => [
     ...XML_LINK_ATTRIBUTES.flatMap((name) => element.attribs[name] ?? []),
     ...element.children.flatMap((child) => {
-      if (child.type !== 'text' && child.type !== 'cdata') return [];
+      if (!isText(child) && !isCDATA(child)) return [];
       const text = 'data' in child ? child.data.trim() : '';
       if (isWebUrl(text)) return [text];
       return text.includes('<') ? htmlLinks(text) : [];

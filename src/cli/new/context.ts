@@ -91,7 +91,8 @@ export function productsIn(context: ScaffoldContext): ProductEntry[] {
         endOfSupport: new Map(
           releases.flatMap((release) => {
             const notice = release['endOfSupport'] as Fields | undefined;
-            return notice?.['date'] ? [[String(release['name']), String(notice['date'])] as const] : [];
+            const date = notice?.['date'];
+            return typeof date === 'string' ? [[String(release['name']), date] as const] : [];
           }),
         ),
       };

@@ -4,7 +4,7 @@
  * editor wrote survive a scaffolding command; only the nodes the command changes are new.
  */
 import { readFileSync } from 'node:fs';
-import { Document, isMap, isSeq, parseDocument, Scalar, visit, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isSeq, parseDocument, Scalar, visit } from 'yaml';
 import { splitFrontMatter } from '../../registry/source/frontMatter.ts';
 
 /** No folding: a long line stays one line, as the editor wrote it. */
@@ -66,7 +66,7 @@ const SOURCE = Symbol('front matter as read');
 /** A new Markdown document from plain data, written with the same conventions. */
 export function newMarkdownDocument(data: Record<string, unknown>, body: string): MarkdownDocument {
   const document = new Document();
-  document.contents = document.createNode(data) as YAMLMap;
+  document.contents = document.createNode(data);
   useBlockScalars(document.contents);
   return { data: document, body: `\n${body.trim()}\n` };
 }
@@ -85,7 +85,7 @@ function useBlockScalars(node: unknown): void {
       if (!node.value.endsWith('\n')) node.value = `${node.value}\n`;
     }
   } else if (isMap(node) || isSeq(node)) {
-    for (const item of (node as YAMLMap | YAMLSeq).items) {
+    for (const item of node.items) {
       if (item && typeof item === 'object' && 'value' in item && 'key' in item) useBlockScalars(item.value);
       else useBlockScalars(item);
     }
@@ -95,7 +95,7 @@ function useBlockScalars(node: unknown): void {
 /** Appends `value` to the sequence at `path`, creating the sequence when it is missing. */
 export function appendTo(document: Document, path: readonly (string | number)[], value: unknown): void {
   const sequence = document.getIn(path, true);
-  if (isSeq(sequence)) sequence.items.push(yamlNode(document, value) as never);
+  if (isSeq(sequence)) sequence.items.push(yamlNode(document, value));
   else document.setIn(path, yamlNode(document, [value]));
 }
 

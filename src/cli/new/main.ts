@@ -17,7 +17,7 @@ import { endOfSupport } from './kinds/endOfSupport.ts';
 import { incident, incidentUpdate, postIncidentReport } from './kinds/incident.ts';
 import { product } from './kinds/product.ts';
 import { releaseLine } from './kinds/releaseLine.ts';
-import { collectAnswers, usageOf, UsageError, type Flags, type Question } from './questions.ts';
+import { collectAnswers, usageOf, UsageError, type Question } from './questions.ts';
 
 export const scaffolds: Record<string, Scaffold> = {
   product,
@@ -55,7 +55,7 @@ function parseOptions(questions: readonly Question[], argv: string[]) {
           ? { type: 'string', multiple: true }
           : { type: 'string' };
   }
-  return parseArgs({ args: argv, options, allowPositionals: false }).values as Flags;
+  return parseArgs({ args: argv, options, allowPositionals: false }).values;
 }
 
 export async function main(

@@ -1,5 +1,5 @@
 /**
- * The catalogue's filters. The cards are server-rendered by ProductCatalogue.astro, grouped by
+ * The catalogue's filters. The cards are server-rendered by ProductCards.astro, grouped by
  * category (so the list works without JavaScript, with anchor links to each category); this
  * island gets only the category names and the count, and reads what it filters on (status,
  * category, search text) from the cards' data attributes, so a large catalogue is not sent twice.

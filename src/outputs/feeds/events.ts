@@ -1,7 +1,7 @@
 /**
  * What subscribers are told: every real event in the Registry, each its own item, with an id
- * that is derived from what the event is and so never changes (DESIGN "Feed items have stable,
- * permanent ids").
+ * that is derived from what the event is and so never changes (docs/architecture.md, "Feeds and
+ * calendars").
  *
  * - support (Code of Practice 4.1): a release line released; a release line entering its next
  *   support phase.
@@ -158,7 +158,7 @@ function richText(text: RichText): ElementContent[] {
 /** An item's content: the blocks as one HTML fragment, every link absolute (see withAbsoluteLinks). */
 function itemHtml(pageUrl: string, blocks: readonly Block[]): string {
   const nodes = blocks.flatMap((block): readonly ElementContent[] =>
-    block === undefined ? [] : Array.isArray(block) ? block : [block as ElementContent],
+    block === undefined ? [] : 'type' in block ? [block] : block,
   );
   return serialiseHtml(withAbsoluteLinks(nodes, pageUrl));
 }

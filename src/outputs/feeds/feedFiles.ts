@@ -1,16 +1,15 @@
-/** The feed files, as the routes serve them: a body and its media type. */
+/** The feed files' bodies; src/outputs/machineFiles.ts gives each its path and media type. */
 import type { Registry } from '../../registry/types.ts';
 import { feedTopics, type FeedFormat, type FeedTopic } from '../../site/urls.ts';
 import { renderAtom } from './atom.ts';
 import { subscriberEvents, type SubscriberEvent } from './events.ts';
-import { feedContentTypes, productFeed, topicFeed, type FeedDescription } from './feeds.ts';
+import { productFeed, topicFeed, type FeedDescription } from './feeds.ts';
 import { renderJsonFeed } from './jsonFeed.ts';
-import { opmlMediaType, renderOpml } from './opml.ts';
+import { renderOpml } from './opml.ts';
 import { renderRss } from './rss.ts';
 
 export interface OutputFile {
   readonly body: string;
-  readonly contentType: string;
 }
 
 /** Derived once per Registry: every route of a build shares the same events. */
@@ -51,7 +50,7 @@ const renderers: Readonly<Record<FeedFormat, (feed: FeedDescription) => string>>
 };
 
 function file(feed: FeedDescription, format: FeedFormat): OutputFile {
-  return { body: renderers[format](feed), contentType: feedContentTypes[format] };
+  return { body: renderers[format](feed) };
 }
 
 export function topicFeedFile(registry: Registry, topic: FeedTopic, format: FeedFormat): OutputFile {
@@ -76,6 +75,5 @@ export function opmlFile(registry: Registry): OutputFile {
         ),
       },
     ]),
-    contentType: opmlMediaType,
   };
 }

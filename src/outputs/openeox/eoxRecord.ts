@@ -1,7 +1,7 @@
 /**
  * OpenEoX Core 1.0 records, one per release line, wrapped in the API envelope at
- * /api/v1/products/<slug>/eox.json. Lifecycle meanings follow OpenEoX (DESIGN "Standards
- * first"): general availability = release, end of sales, end of security support = end of the
+ * /api/v1/products/<slug>/eox.json. Lifecycle meanings follow OpenEoX (docs/architecture.md,
+ * "Standards first"): general availability = release, end of sales, end of security support = end of the
  * last phase with security fixes, end of life = end of support.
  */
 import type { CalendarDate } from '../../registry/calendarDate.ts';

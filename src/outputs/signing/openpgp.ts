@@ -120,5 +120,6 @@ export async function signCleartext(text: string, key: SigningKey): Promise<stri
 /** A detached, armored signature over the exact bytes that are served. */
 export async function signDetached(bytes: Uint8Array, key: SigningKey): Promise<string> {
   const message = await openpgp.createMessage({ binary: bytes });
-  return openpgp.sign({ message, signingKeys: key.privateKey, detached: true, date: key.signedAt });
+  // openpgp's declared result needs @openpgp/web-stream-tools' types, which it does not install: it is armored text.
+  return (await openpgp.sign({ message, signingKeys: key.privateKey, detached: true, date: key.signedAt })) as string;
 }

@@ -1,4 +1,4 @@
-/** Ids and slugs are unique (DESIGN "Rules"): two documents can never claim one URL. */
+/** Ids and slugs are unique (docs/architecture.md, "The rules"): two documents can never claim one URL. */
 import { messageCatalogue } from '../problems.ts';
 import { parsed, reportAt, type Parsed, type ParsedDocuments, type RuleContext } from './context.ts';
 

@@ -1,7 +1,7 @@
 /**
  * content/withdrawn.yml: the products, incidents and advisories the vendor removed on purpose.
  * Their addresses were promises to subscribers, so each keeps a short page saying what was
- * withdrawn, when and why, and `check` no longer warns that the published file is gone.
+ * withdrawn, when and why, and `check` does not warn that the published file is gone.
  */
 import { z } from 'zod';
 import { calendarDate, documentId, markdownText, plainText, slug } from './primitives.ts';

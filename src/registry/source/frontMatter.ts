@@ -208,7 +208,7 @@ function yamlMessage(code: string, message: string): string {
 export function lineOfField(yamlText: string, path: FieldPath): number | undefined {
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, keepSourceTokens: false });
-  let node: Node | null | undefined = document.contents as Node | null;
+  let node: Node | null | undefined = document.contents;
   let offset = node?.range?.[0];
   for (const segment of path) {
     if (isMap(node)) {

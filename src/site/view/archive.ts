@@ -1,8 +1,9 @@
 /**
- * Bounded list pages (issue 7): what each list page shows in full, and the yearly pages that hold
- * everything else. A registry of 10,000 incidents made /incidents/ a 20 MB page; every list page
- * now shows a bounded selection and links to pages of one year each, so nothing is more than two
- * clicks from its list page and no page grows with the history.
+ * Bounded list pages (docs/architecture.md, "Pages stay bounded"): what each list page shows in
+ * full, and the yearly pages that hold everything else. Unbounded, a registry of 10,000 incidents
+ * makes /incidents/ a 20 MB page; each list page shows a bounded selection and links to pages of
+ * one year each, so nothing is more than two clicks from its list page and no page grows with the
+ * history.
  */
 import { compareDates } from '../../registry/calendarDate.ts';
 import type { Advisory, Incident, Registry, ReleaseLine } from '../../registry/types.ts';

@@ -56,7 +56,7 @@ export function incidentsByMonth(incidents: readonly Incident[]): IncidentMonth[
   return months;
 }
 
-/** "announced 1 March 2025, 30 months before the end" is built from these. */
+/** The product and release line that replace `releaseLine`, when its successor names a product of the Registry. */
 export function successorOf(releaseLine: ReleaseLine, registry: Pick<Registry, 'index'>) {
   if (!releaseLine.successor) return undefined;
   const product = registry.index.product(releaseLine.successor.productSlug);

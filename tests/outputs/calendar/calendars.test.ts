@@ -58,7 +58,7 @@ function registryWith(productData: unknown): Registry {
 }
 
 function parse(ics: string): ICAL.Component {
-  return new ICAL.Component(ICAL.parse(ics));
+  return new ICAL.Component(ICAL.parse(ics) as unknown[]);
 }
 
 const value = (component: ICAL.Component, name: string) => String(component.getFirstPropertyValue(name));

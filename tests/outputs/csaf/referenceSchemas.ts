@@ -16,7 +16,7 @@ export function readReference(relativePath: string): Record<string, unknown> {
 
 export function newAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats.default(ajv);
+  (addFormats.default as (ajv: Ajv2020) => Ajv2020)(ajv);
   return ajv;
 }
 

@@ -231,12 +231,3 @@ describe('OPML 2.0', () => {
     ]);
   });
 });
-
-describe('media types', () => {
-  it('are those each format registers', () => {
-    expect(topicFeedFile(registry, 'all', 'rss').contentType).toBe('application/rss+xml; charset=utf-8');
-    expect(topicFeedFile(registry, 'all', 'atom').contentType).toBe('application/atom+xml; charset=utf-8');
-    expect(topicFeedFile(registry, 'all', 'json').contentType).toBe('application/feed+json; charset=utf-8');
-    expect(opmlFile(registry).contentType).toBe('text/x-opml; charset=utf-8');
-  });
-});

@@ -114,10 +114,10 @@ export const endOfSupport: Scaffold = {
         ...(risk ? { risk } : {}),
       });
     } else {
-      const previous = String((existing as YAMLMap).get('date'));
+      const previous = String(existing.get('date'));
       const changes = document.data.getIn([...base, 'changes'], true);
       const lastChange = isSeq(changes) ? (changes.items.at(-1) as YAMLMap | undefined) : undefined;
-      const since = String(lastChange?.get('on') ?? (existing as YAMLMap).get('announced'));
+      const since = String(lastChange?.get('on') ?? existing.get('announced'));
       if (announced < since) {
         throw new ScaffoldError(
           `--announced ${announced} is before the last announcement on ${since}: a change is announced after it`,

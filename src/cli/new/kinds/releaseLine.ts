@@ -58,8 +58,8 @@ export const releaseLine: Scaffold = {
     });
     const dates = releases.items.map((item) => String((item as YAMLMap).get('released')));
     const newestFirst = dates.length > 1 && dates[0]! > dates.at(-1)!;
-    if (newestFirst || dates.length === 1) releases.items.unshift(line as never);
-    else releases.items.push(line as never);
+    if (newestFirst || dates.length === 1) releases.items.unshift(line);
+    else releases.items.push(line);
     if (replaces !== undefined) {
       const older = releases.items.find((item) => String((item as YAMLMap).get('name')) === replaces) as YAMLMap;
       older.set('successor', name);
