@@ -18,7 +18,7 @@ const formatNames: Readonly<Record<FeedFormat, string>> = { rss: 'RSS', atom: 'A
 /** Every update of the vendor in the three formats, then (on a product page) the product's own feeds. */
 export function feedLinks(
   vendor: Pick<VendorData, 'site' | 'name'>,
-  product?: { readonly slug: string; readonly name: string }  ,
+  product?: { readonly slug: string; readonly name: string },
 ): FeedLink[] {
   const siteWide = feedFormatList.map((format) => ({
     title: `${vendor.name}: all updates (${formatNames[format]})`,

@@ -76,7 +76,7 @@ export const messages = messageCatalogue({
   announcedAfterBuildDate: (announced: CalendarDate, buildDate: CalendarDate) =>
     `${announced} is after the build date ${buildDate}: a notice counts from the day it is published, so it ` +
     'cannot be dated in the future',
-  shortNotice: (endOfSupport: CalendarDate, announced: CalendarDate, publication?: Publication  ) =>
+  shortNotice: (endOfSupport: CalendarDate, announced: CalendarDate, publication?: Publication) =>
     `${endOfSupport} gives ${monthsOfNotice(announced, endOfSupport)} notice ` +
     `${countedFromWords('announcement', announced, publication)}; the Code requires at least one year — ` +
     `the earliest allowed date is ${addOneYear(announced)}`,
@@ -85,7 +85,7 @@ export const messages = messageCatalogue({
     previous: CalendarDate,
     endOfSupport: CalendarDate,
     announced: CalendarDate,
-    publication?: Publication  ,
+    publication?: Publication,
   ) =>
     `moving the end of support of ${lineName} earlier, to ${endOfSupport}, is a new notice: it gives ` +
     `${monthsOfNotice(announced, endOfSupport)} notice ${countedFromWords('change', announced, publication)}; ` +
@@ -341,8 +341,8 @@ export function lastDayForFullYear(endOfSupport: CalendarDate): CalendarDate {
 export function shortNoticeReason(
   endOfSupport: CalendarDate,
   announced: CalendarDate,
-  change?: { releaseLine: string; previous: CalendarDate }  ,
-  publication?: Publication  ,
+  change?: { releaseLine: string; previous: CalendarDate },
+  publication?: Publication,
 ): Message | undefined {
   if (endOfSupport >= addOneYear(announced)) return undefined;
   return change
