@@ -3,6 +3,7 @@
  * like all content, so a vendor changes its settings in the same reviewed way as its notices.
  */
 import { z } from 'zod';
+import { notificationsSchema } from './notifications.ts';
 import { email, httpsUrl, plainText } from './primitives.ts';
 
 const contact = z
@@ -113,6 +114,7 @@ export const vendorSchema = z
       })
       .default({ maxItems: 50 })
       .describe('Feed settings.'),
+    notifications: notificationsSchema.optional(),
   })
   .describe('The vendor profile and portal configuration (content/vendor.yml).');
 
