@@ -185,7 +185,7 @@ export async function notify(
   for (const failure of failures) output.error(failure);
   if (waiting.length > 0) {
     output.error(
-      `notify: stopped at the cap of ${options.maxMessages ?? notifications.maxMessagesPerRun} messages a run (notifications.maxMessagesPerRun, or --max-messages): ${plural(waiting.length, 'message')} wait for the next run`,
+      `notify: stopped at the cap of ${options.maxMessages ?? notifications.maxMessagesPerRun} messages a run (notifications.maxMessagesPerRun, or --max-messages): ${plural(waiting.length, 'message')} ${waiting.length === 1 ? 'waits' : 'wait'} for the next run`,
     );
   }
   const ok = failures.length === 0 && waiting.length === 0;

@@ -10,12 +10,14 @@ import addFormats from 'ajv-formats';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookPayloadSchema } from '../../src/notify/webhookSchema.ts';
-import { advisory, createContent, incident, markdownFile, product, vendor, type Fixture } from '../support/contentFixture.ts';
+import { advisory, createContent, incident, markdownFile, product, type Fixture } from '../support/contentFixture.ts';
 import { git } from '../support/git.ts';
 import {
-  SMTP_PASSWORD,
   SMTP_USER,
+  WEBHOOK_SECRET,
+  channelEnvironment,
   runNotify,
+  vendorWithChannels,
   startHttpReceiver,
   startSmtpReceiver,
   type HttpReceiver,
@@ -23,46 +25,9 @@ import {
   type SmtpReceiver,
 } from '../support/notifyReceivers.ts';
 
-const WEBHOOK_SECRET = 'whsec-0123456789abcdef';
-
 let fixture: Fixture;
 let smtp: SmtpReceiver;
 let http: HttpReceiver;
-
-/** The fixture's vendor profile with four channels, each filtered differently. */
-function vendorWithChannels(smtpPort: number) {
-  return {
-    ...vendor,
-    notifications: {
-      signUp: 'https://lists.fixture.example/join',
-      smtp: { host: '127.0.0.1', port: smtpPort },
-      channels: [
-        {
-          name: 'customers-email',
-          type: 'email',
-          from: { address: 'trust@fixture.example', name: 'Fixture Trust Portal' },
-          to: ['customers@lists.fixture.example'],
-          listUnsubscribe: 'https://lists.fixture.example/leave',
-        },
-        { name: 'ops-slack', type: 'slack', topics: ['incidents'] },
-        { name: 'security-teams', type: 'teams', topics: ['advisories', 'end-of-support'] },
-        { name: 'gateway-siem', type: 'webhook', products: ['gateway'] },
-      ],
-    },
-  };
-}
-
-export function channelEnvironment(receiver: HttpReceiver, certificateFile: string): Record<string, string> {
-  return {
-    NODE_EXTRA_CA_CERTS: certificateFile,
-    TRUSTLINE_SMTP_USER: SMTP_USER,
-    TRUSTLINE_SMTP_PASSWORD: SMTP_PASSWORD,
-    TRUSTLINE_NOTIFY_OPS_SLACK_URL: receiver.url('/slack/T000/B000/slack-token-secret'),
-    TRUSTLINE_NOTIFY_SECURITY_TEAMS_URL: receiver.url('/teams/workflow-token-secret'),
-    TRUSTLINE_NOTIFY_GATEWAY_SIEM_URL: receiver.url('/siem'),
-    TRUSTLINE_NOTIFY_GATEWAY_SIEM_SECRET: WEBHOOK_SECRET,
-  };
-}
 
 const vault = product({
   slug: 'vault',

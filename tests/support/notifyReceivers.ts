@@ -14,6 +14,7 @@ import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { ROOT } from './builtSite.ts';
+import { vendor } from './contentFixture.ts';
 
 export interface ReceivedMail {
   readonly recipients: string[];
@@ -175,4 +176,42 @@ export function runNotify(args: string[], env: Record<string, string>): Promise<
       },
     );
   });
+}
+
+export const WEBHOOK_SECRET = 'whsec-0123456789abcdef';
+
+/** The fixture's vendor profile with four channels, each filtered differently. */
+export function vendorWithChannels(smtpPort: number) {
+  return {
+    ...vendor,
+    notifications: {
+      signUp: 'https://lists.fixture.example/join',
+      smtp: { host: '127.0.0.1', port: smtpPort },
+      channels: [
+        {
+          name: 'customers-email',
+          type: 'email',
+          from: { address: 'trust@fixture.example', name: 'Fixture Trust Portal' },
+          to: ['customers@lists.fixture.example'],
+          listUnsubscribe: 'https://lists.fixture.example/leave',
+        },
+        { name: 'ops-slack', type: 'slack', topics: ['incidents'] },
+        { name: 'security-teams', type: 'teams', topics: ['advisories', 'end-of-support'] },
+        { name: 'gateway-siem', type: 'webhook', products: ['gateway'] },
+      ],
+    },
+  };
+}
+
+/** The secrets of the four channels, as a CI job's environment gives them. */
+export function channelEnvironment(receiver: HttpReceiver, certificateFile: string): Record<string, string> {
+  return {
+    NODE_EXTRA_CA_CERTS: certificateFile,
+    TRUSTLINE_SMTP_USER: SMTP_USER,
+    TRUSTLINE_SMTP_PASSWORD: SMTP_PASSWORD,
+    TRUSTLINE_NOTIFY_OPS_SLACK_URL: receiver.url('/slack/T000/B000/slack-token-secret'),
+    TRUSTLINE_NOTIFY_SECURITY_TEAMS_URL: receiver.url('/teams/workflow-token-secret'),
+    TRUSTLINE_NOTIFY_GATEWAY_SIEM_URL: receiver.url('/siem'),
+    TRUSTLINE_NOTIFY_GATEWAY_SIEM_SECRET: WEBHOOK_SECRET,
+  };
 }
