@@ -19,7 +19,7 @@ export interface EmailMessage {
 }
 
 function footerText(registry: Registry, unsubscribe: string | undefined): string {
-  const why = `You receive this because you subscribed to notifications from the ${registry.vendor.name} trust portal.`;
+  const why = `You receive this because you subscribed to notifications from the ${cleanText(registry.vendor.name)} trust portal.`;
   return unsubscribe === undefined ? why : `${why} To unsubscribe: ${unsubscribe}`;
 }
 
@@ -162,7 +162,7 @@ export function webhookPayload(registry: Registry, event: SubscriberEvent): unkn
       topic: event.topic,
       title: cleanText(event.title).trim(),
       summary: cleanText(event.summary).trim(),
-      contentHtml: withoutForbiddenCharacters(event.contentHtml),
+      contentHtml: withoutForbiddenCharacters(event.contentHtml).replace(/\r\n?/g, '\n'),
       contentText: blocksOf(event.contentHtml).map(plainTextOf).join('\n'),
       url: event.url,
       date: event.date,
