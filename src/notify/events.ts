@@ -50,7 +50,9 @@ function reminders(registry: Registry, releaseLine: ReleaseLine): SubscriberEven
       contentHtml: serialiseHtml([
         h('p', sentence),
         h('p', `Notice was given on ${notice.announced}.`),
-        successorName === undefined ? h('p', 'Plan your move now.') : h('p', `Successor: ${successorName} ${successor!.name}.`),
+        successorName === undefined
+          ? h('p', 'Plan your move now.')
+          : h('p', `Successor: ${successorName} ${successor!.name}.`),
         h('p', [h('a', { href: url }, `${releaseLine.productName}: support and lifecycle`)]),
         h('p', [h('a', { href: absoluteUrl(registry.vendor, paths.endOfSupport()) }, 'All end-of-support dates')]),
       ]),

@@ -62,7 +62,9 @@ function slackLink(href: string, text: string): string {
 }
 
 function slackBlock(block: Block): string {
-  const text = block.runs.map((run) => (run.href === undefined ? slackEscape(run.text) : slackLink(run.href, run.text))).join('');
+  const text = block.runs
+    .map((run) => (run.href === undefined ? slackEscape(run.text) : slackLink(run.href, run.text)))
+    .join('');
   return block.kind === 'heading' ? `*${text}*` : block.kind === 'item' ? `• ${text}` : text;
 }
 

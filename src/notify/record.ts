@@ -74,7 +74,8 @@ export function openRecord(directory: string, branch = DEFAULT_RECORD_BRANCH): S
   }
   const local = `refs/heads/${branch}`;
   let localCommit = tryGit(root, ['rev-parse', '--verify', '--quiet', `${local}^{commit}`]);
-  let parent = localCommit ?? tryGit(root, ['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${branch}^{commit}`]);
+  let parent =
+    localCommit ?? tryGit(root, ['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${branch}^{commit}`]);
   const exists = parent !== undefined;
   let data: RecordData = { version: 1, channels: {} };
   if (parent !== undefined) {

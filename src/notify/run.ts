@@ -83,7 +83,9 @@ export async function notify(
     .filter((value) => value.length >= 4);
   const output = redacting(plainOutput, secrets);
   if (notifications === undefined || channels.length === 0) {
-    output.log('notify: no channels in content/vendor.yml (notifications.channels): nothing to send (docs/notifications.md)');
+    output.log(
+      'notify: no channels in content/vendor.yml (notifications.channels): nothing to send (docs/notifications.md)',
+    );
     return 0;
   }
 
@@ -122,7 +124,9 @@ export async function notify(
     for (const plan of plans) {
       const earlier = plan.settled.filter((entry) => entry.outcome === 'earlier').length;
       if (plan.isNew && earlier > 0) {
-        output.log(`${plan.channel.name}: new channel: ${plural(earlier, 'earlier event')} would be recorded as already announced, not sent`);
+        output.log(
+          `${plan.channel.name}: new channel: ${plural(earlier, 'earlier event')} would be recorded as already announced, not sent`,
+        );
       }
       output.log(`${plan.channel.name}: would send ${plural(plan.toSend.length, 'message')}`);
       for (const event of plan.toSend) output.log(`  - ${event.title} (${event.url})`);
@@ -139,7 +143,9 @@ export async function notify(
       const entries = (record.data.channels[plan.channel.name] ??= {});
       for (const { event, outcome } of plan.settled) entries[event.id] = { outcome, at: now() };
       if (plan.isNew && plan.settled.length > 0) {
-        output.log(`${plan.channel.name}: new channel: ${plural(plan.settled.length, 'earlier event')} recorded as already announced, not sent`);
+        output.log(
+          `${plan.channel.name}: new channel: ${plural(plan.settled.length, 'earlier event')} recorded as already announced, not sent`,
+        );
       }
     }
     record.save(`Record ${plural(settledCount, 'event')} no channel is to be sent (${asOf})`);
@@ -212,7 +218,9 @@ async function deliver(
     }
     if (attempt >= options.attempts) return `${reason} (${plural(attempt, 'attempt')})`;
     const seconds = options.backoffSeconds * 2 ** (attempt - 1);
-    output.error(`${channel.name}: ${reason}; trying again in ${seconds} s (attempt ${attempt + 1} of ${options.attempts})`);
+    output.error(
+      `${channel.name}: ${reason}; trying again in ${seconds} s (attempt ${attempt + 1} of ${options.attempts})`,
+    );
     await sleep(seconds * 1000);
   }
 }

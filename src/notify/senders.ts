@@ -136,7 +136,10 @@ function emailSender(
     const message = emailMessage(registry, event, channel.listUnsubscribe);
     try {
       await transport.sendMail({
-        from: channel.from.name === undefined ? channel.from.address : { name: channel.from.name, address: channel.from.address },
+        from:
+          channel.from.name === undefined
+            ? channel.from.address
+            : { name: channel.from.name, address: channel.from.address },
         to: [...channel.to],
         subject: message.subject,
         text: message.text,

@@ -21,7 +21,8 @@ export const webhookPayloadSchema = {
         id: {
           type: 'string',
           pattern: '^tag:',
-          description: 'Permanent id of the event (a tag URI, RFC 4151), the same as the feed item id. Use it to drop a repeated delivery.',
+          description:
+            'Permanent id of the event (a tag URI, RFC 4151), the same as the feed item id. Use it to drop a repeated delivery.',
         },
         topic: { enum: ['support', 'end-of-support', 'incidents', 'advisories'] },
         title: { type: 'string', description: 'What happened, in plain text.' },

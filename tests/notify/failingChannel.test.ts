@@ -25,7 +25,8 @@ let http: HttpReceiver;
 let env: Record<string, string>;
 const SLACK_PATH = '/slack/T000/B000/slack-token-secret';
 const run: Record<'failing' | 'dryRun' | 'capped' | 'catchUp' | 'again', NotifyRun> = {} as never;
-const delivered: Record<'failing' | 'capped' | 'catchUp' | 'again', { mails: string[]; requests: string[] }> = {} as never;
+const delivered: Record<'failing' | 'capped' | 'catchUp' | 'again', { mails: string[]; requests: string[] }> =
+  {} as never;
 
 const notifyAt = (...extra: string[]) =>
   runNotify(['--content', fixture.dir, '--date', '2026-11-23', '--backoff', '0.01', ...extra], env);
@@ -34,7 +35,9 @@ const notifyAt = (...extra: string[]) =>
 function newlyDelivered(): { mails: string[]; requests: string[] } {
   const result = {
     mails: smtp.mails.splice(0).map((received) => `${received.mail.subject}`),
-    requests: http.requests.splice(0).map((request) => `${request.path.split('/')[1]}: ${request.headers['trustline-event-id'] ?? 'chat'}`),
+    requests: http.requests
+      .splice(0)
+      .map((request) => `${request.path.split('/')[1]}: ${request.headers['trustline-event-id'] ?? 'chat'}`),
   };
   return result;
 }
@@ -99,7 +102,10 @@ describe('when channels fail', () => {
   });
 
   it('still serves the other channels', () => {
-    expect(delivered.failing).toEqual({ mails: [], requests: [`siem: ${ids.investigating}`, `siem: ${ids.identified}`] });
+    expect(delivered.failing).toEqual({
+      mails: [],
+      requests: [`siem: ${ids.investigating}`, `siem: ${ids.identified}`],
+    });
     expect(run.failing.stdout).toBe(
       'gateway-siem: sent "Investigating: Gateway sign-in failures"\ngateway-siem: sent "Cause identified: Gateway sign-in failures"\n',
     );
@@ -167,7 +173,8 @@ describe('when channels fail', () => {
     expect(delivered.catchUp).toEqual({ mails: [], requests: ['slack: chat'] });
     expect(run.catchUp).toEqual({
       status: 0,
-      stdout: 'ops-slack: sent "Cause identified: Gateway sign-in failures"\n✔ notify: 1 message sent (as of 2026-11-23T23:59:59Z)\n',
+      stdout:
+        'ops-slack: sent "Cause identified: Gateway sign-in failures"\n✔ notify: 1 message sent (as of 2026-11-23T23:59:59Z)\n',
       stderr: '',
     });
   });

@@ -63,8 +63,16 @@ const outage = {
   updates: [{ at: '2026-11-24T08:05:00Z', status: 'investigating', text: 'Sign-in fails for some customers.' }],
 };
 
-const identified = { at: '2026-11-25T09:00:00Z', status: 'identified', text: 'An expired certificate on the sign-in service.' };
-const monitoring = { at: '2026-11-25T10:00:00Z', status: 'monitoring', text: 'The certificate is renewed; we are watching sign-ins.' };
+const identified = {
+  at: '2026-11-25T09:00:00Z',
+  status: 'identified',
+  text: 'An expired certificate on the sign-in service.',
+};
+const monitoring = {
+  at: '2026-11-25T10:00:00Z',
+  status: 'monitoring',
+  text: 'The certificate is renewed; we are watching sign-ins.',
+};
 const resolved = { at: '2026-11-26T09:00:00Z', status: 'resolved', text: 'Sign-in works again for everyone.' };
 
 const vaultAdvisory = {
@@ -82,11 +90,18 @@ const vaultAdvisory = {
 /** Each step: what the editor publishes that day, then notify runs at that date. */
 const steps: { date: string; publish: () => void }[] = [
   { date: '2026-11-22', publish: () => undefined },
-  { date: '2026-11-23', publish: () => fixture.write('products/gateway.md', markdownFile(gatewayWith2xNotice(), 'The gateway.\n')) },
+  {
+    date: '2026-11-23',
+    publish: () => fixture.write('products/gateway.md', markdownFile(gatewayWith2xNotice(), 'The gateway.\n')),
+  },
   { date: '2026-11-24', publish: () => fixture.write('incidents/INC-2026-0002.md', markdownFile(outage)) },
   {
     date: '2026-11-25',
-    publish: () => fixture.write('incidents/INC-2026-0002.md', markdownFile({ ...outage, updates: [...outage.updates, identified, monitoring] })),
+    publish: () =>
+      fixture.write(
+        'incidents/INC-2026-0002.md',
+        markdownFile({ ...outage, updates: [...outage.updates, identified, monitoring] }),
+      ),
   },
   {
     date: '2026-11-26',
@@ -178,20 +193,33 @@ describe('a sequence of publications, notify run after each', () => {
     const titles = requestsTo('/slack/').map(
       (request) => (JSON.parse(request.body) as { blocks: { text: { text: string } }[] }).blocks[0]!.text.text,
     );
-    expect(titles).toEqual([expectedTitles.investigating, expectedTitles.identified, expectedTitles.monitoring, expectedTitles.resolved]);
+    expect(titles).toEqual([
+      expectedTitles.investigating,
+      expectedTitles.identified,
+      expectedTitles.monitoring,
+      expectedTitles.resolved,
+    ]);
   });
 
   it('sends Teams only the advisories and end-of-support events its topic filter asks for', () => {
     const titles = requestsTo('/teams/').map((request) => {
-      const card = (JSON.parse(request.body) as { attachments: { content: { body: { inlines: { text: string }[] }[] } }[] })
-        .attachments[0]!.content;
+      const card = (
+        JSON.parse(request.body) as { attachments: { content: { body: { inlines: { text: string }[] }[] } }[] }
+      ).attachments[0]!.content;
       return card.body[0]!.inlines[0]!.text;
     });
-    expect(titles).toEqual([expectedTitles.endOfSupport, expectedTitles.published, expectedTitles.revised, expectedTitles.reminder]);
+    expect(titles).toEqual([
+      expectedTitles.endOfSupport,
+      expectedTitles.published,
+      expectedTitles.revised,
+      expectedTitles.reminder,
+    ]);
   });
 
   it('sends the webhook only the events about the product its filter names', () => {
-    const titles = requestsTo('/siem').map((request) => (JSON.parse(request.body) as { event: { title: string } }).event.title);
+    const titles = requestsTo('/siem').map(
+      (request) => (JSON.parse(request.body) as { event: { title: string } }).event.title,
+    );
     expect(titles).toEqual([
       expectedTitles.endOfSupport,
       expectedTitles.investigating,
@@ -243,7 +271,11 @@ describe('a sequence of publications, notify run after each', () => {
   });
 
   it('sends nothing when run again', () => {
-    expect(rerun).toEqual({ status: 0, stdout: '✔ notify: 0 messages sent (as of 2026-12-31T23:59:59Z)\n', stderr: '' });
+    expect(rerun).toEqual({
+      status: 0,
+      stdout: '✔ notify: 0 messages sent (as of 2026-12-31T23:59:59Z)\n',
+      stderr: '',
+    });
   });
 
   it('keeps its record on its own branch, leaving the checked-out branch and work tree as they were', () => {
@@ -305,7 +337,10 @@ describe('what each channel receives', () => {
       unfurl_links: false,
       unfurl_media: false,
       blocks: [
-        { type: 'header', text: { type: 'plain_text', text: 'Cause identified: Gateway sign-in failures', emoji: false } },
+        {
+          type: 'header',
+          text: { type: 'plain_text', text: 'Cause identified: Gateway sign-in failures', emoji: false },
+        },
         {
           type: 'section',
           text: {
@@ -315,21 +350,30 @@ describe('what each channel receives', () => {
         },
         {
           type: 'context',
-          elements: [{ type: 'mrkdwn', text: '<https://trust.fixture.example/incidents/INC-2026-0002/|Read it on the portal>' }],
+          elements: [
+            { type: 'mrkdwn', text: '<https://trust.fixture.example/incidents/INC-2026-0002/|Read it on the portal>' },
+          ],
         },
       ],
     });
   });
 
   it('a Teams message: an Adaptive Card of text runs with a button to the page', () => {
-    const card = (JSON.parse(requestsTo('/teams/')[2]!.body) as { attachments: { content: unknown }[] }).attachments[0]!.content;
+    const card = (JSON.parse(requestsTo('/teams/')[2]!.body) as { attachments: { content: unknown }[] }).attachments[0]!
+      .content;
     expect(card).toEqual({
       $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
       type: 'AdaptiveCard',
       version: '1.4',
       body: [
-        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: expectedTitles.revised, size: 'Large', weight: 'Bolder' }] },
-        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Revised on 2026-11-28: Credited the reporter.' }] },
+        {
+          type: 'RichTextBlock',
+          inlines: [{ type: 'TextRun', text: expectedTitles.revised, size: 'Large', weight: 'Bolder' }],
+        },
+        {
+          type: 'RichTextBlock',
+          inlines: [{ type: 'TextRun', text: 'Revised on 2026-11-28: Credited the reporter.' }],
+        },
         { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Vault writes access tokens to its debug log.' }] },
         {
           type: 'RichTextBlock',
@@ -340,7 +384,10 @@ describe('what each channel receives', () => {
             },
           ],
         },
-        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Affected and fixed versions', weight: 'Bolder' }] },
+        {
+          type: 'RichTextBlock',
+          inlines: [{ type: 'TextRun', text: 'Affected and fixed versions', weight: 'Bolder' }],
+        },
         {
           type: 'RichTextBlock',
           inlines: [
@@ -367,7 +414,11 @@ describe('what each channel receives', () => {
         },
       ],
       actions: [
-        { type: 'Action.OpenUrl', title: 'Read it on the portal', url: 'https://trust.fixture.example/advisories/FSA-2026-0002/' },
+        {
+          type: 'Action.OpenUrl',
+          title: 'Read it on the portal',
+          url: 'https://trust.fixture.example/advisories/FSA-2026-0002/',
+        },
       ],
     });
   });
@@ -394,7 +445,9 @@ describe('what each channel receives', () => {
     // The receiver's side, as documented: HMAC-SHA256 of "<timestamp>.<body>" with the shared key.
     const verify = (request: { headers: Record<string, unknown>; body: string }, secret: string) => {
       const timestamp = String(request.headers['trustline-timestamp']);
-      const expected = Buffer.from(`v1=${createHmac('sha256', secret).update(`${timestamp}.${request.body}`).digest('hex')}`);
+      const expected = Buffer.from(
+        `v1=${createHmac('sha256', secret).update(`${timestamp}.${request.body}`).digest('hex')}`,
+      );
       const given = Buffer.from(String(request.headers['trustline-signature']));
       return given.length === expected.length && timingSafeEqual(given, expected);
     };

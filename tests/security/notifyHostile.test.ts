@@ -33,7 +33,23 @@ import { xssPayloads } from './xssPayloads.ts';
 /** Control characters no message should carry (line feeds are kept in plain text). */
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 
-const PLAIN_ELEMENTS = new Set(['html', 'head', 'meta', 'title', 'body', 'h1', 'h2', 'h3', 'h4', 'p', 'a', 'ul', 'ol', 'li', 'hr']);
+const PLAIN_ELEMENTS = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'body',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'p',
+  'a',
+  'ul',
+  'ol',
+  'li',
+  'hr',
+]);
 const PLAIN_ELEMENTS_IN_TEXT = new Set(['code', 'pre', 'strong', 'em', 'br', 'blockquote', 'del', 'span']);
 
 /** What in an e-mail's HTML is not plain: an element, an attribute or a link target that could act. */
@@ -47,7 +63,9 @@ function activeHtml(html: string): string[] {
         .filter((name) => name !== '' && !['href', 'rel', 'lang', 'charSet'].includes(name))
         .map((name) => `${element} ${name}`),
     ])
-    .concat([...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]!).filter((href) => !/^(https?|mailto):/.test(href)));
+    .concat(
+      [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]!).filter((href) => !/^(https?|mailto):/.test(href)),
+    );
 }
 
 /**
@@ -83,8 +101,10 @@ function teamsMarkup(message: unknown): string[] {
     if (typeof value !== 'object' || value === null) return;
     const record = value as Record<string, unknown>;
     if (typeof record['type'] === 'string' && !TEAMS_TYPES.has(record['type'])) problems.push(`a ${record['type']}`);
-    if (typeof record['url'] === 'string' && !/^https?:/.test(record['url'])) problems.push(`a link to ${record['url']}`);
-    if (typeof record['text'] === 'string' && CONTROL.test(record['text'])) problems.push(`control character in ${record['text']}`);
+    if (typeof record['url'] === 'string' && !/^https?:/.test(record['url']))
+      problems.push(`a link to ${record['url']}`);
+    if (typeof record['text'] === 'string' && CONTROL.test(record['text']))
+      problems.push(`control character in ${record['text']}`);
     Object.values(record).forEach(walk);
   };
   walk(message);
@@ -125,7 +145,10 @@ function eventWith(text: string, url: string, withMarkdown = true): SubscriberEv
 
 describe('hostile text in an event', () => {
   it('adds no element or attribute to the e-mail HTML, and no control character to its text', () => {
-    const benign = htmlShape(emailMessage(registry, eventWith('text', 'https://news.example.com/q', false)).html, false);
+    const benign = htmlShape(
+      emailMessage(registry, eventWith('text', 'https://news.example.com/q', false)).html,
+      false,
+    );
     fc.assert(
       fc.property(hostileText, hostileText, (text, query) => {
         const message = emailMessage(
@@ -189,7 +212,12 @@ describe('the known XSS payloads and control characters in an incident, sent for
         notifications: {
           smtp: { host: '127.0.0.1', port: smtp.port },
           channels: [
-            { name: 'customers-email', type: 'email', from: { address: 'trust@fixture.example' }, to: ['list@fixture.example'] },
+            {
+              name: 'customers-email',
+              type: 'email',
+              from: { address: 'trust@fixture.example' },
+              to: ['list@fixture.example'],
+            },
             { name: 'ops-slack', type: 'slack' },
             { name: 'security-teams', type: 'teams' },
           ],

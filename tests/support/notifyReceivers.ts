@@ -130,7 +130,6 @@ export interface HttpReceiver {
 }
 
 export async function startHttpReceiver(): Promise<HttpReceiver> {
-  let server: Server;
   const receiver: HttpReceiver = {
     url: () => '',
     requests: [],
@@ -138,7 +137,7 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
     refused: 0,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-  server = createServer((request, response) => {
+  const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -148,7 +147,11 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
         response.writeHead(500).end('internal error');
         return;
       }
-      receiver.requests.push({ path: pathName, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      receiver.requests.push({
+        path: pathName,
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       response.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
     });
   });

@@ -20,11 +20,7 @@ const filters = {
     .optional()
     .describe('Send only events about these products (slugs). Default: every product.'),
   topics: z
-    .array(
-      z.enum(eventTopics, {
-        error: (issue) => `"${String(issue.input)}" is not a topic: use ${eventTopics.map((t) => `"${t}"`).join(', ')}`,
-      }),
-    )
+    .array(z.enum(eventTopics))
     .min(1, { error: 'list at least one topic, or remove topics to send events of every topic' })
     .optional()
     .describe(
@@ -41,7 +37,9 @@ const mailbox = z
 
 const emailChannel = z
   .strictObject({
-    type: z.literal('email'),
+    type: z
+      .literal('email')
+      .describe('E-mail over SMTP with STARTTLS, through notifications.smtp, as plain text and HTML.'),
     ...filters,
     from: mailbox.describe('Sender of the messages.'),
     to: z
@@ -51,21 +49,31 @@ const emailChannel = z
     listUnsubscribe: z
       .union([httpsUrl, z.string().regex(/^mailto:[^\s<>]+$/, { error: 'expected an https:// or mailto: address' })])
       .optional()
-      .describe('Where a recipient unsubscribes (https:// or mailto:), sent as the List-Unsubscribe header (RFC 2369).'),
+      .describe(
+        'Where a recipient unsubscribes (https:// or mailto:), sent as the List-Unsubscribe header (RFC 2369).',
+      ),
   })
-  .describe('E-mail over SMTP with STARTTLS.');
+  .describe('An e-mail channel.');
 
 const webhookChannel = (type: 'slack' | 'teams' | 'webhook', what: string) =>
   z
-    .strictObject({ type: z.literal(type), ...filters })
-    .describe(`${what}. Its address comes from the environment variable TRUSTLINE_NOTIFY_<NAME>_URL.`);
+    .strictObject({
+      type: z
+        .literal(type)
+        .describe(`${what}. Its address comes from the environment variable TRUSTLINE_NOTIFY_<NAME>_URL.`),
+      ...filters,
+    })
+    .describe(`A ${type} channel.`);
 
 export const notificationChannelSchema = z.discriminatedUnion(
   'type',
   [
     emailChannel,
     webhookChannel('slack', 'A Slack incoming webhook'),
-    webhookChannel('teams', 'A Microsoft Teams incoming webhook (a Workflows "post to a channel when a webhook request is received")'),
+    webhookChannel(
+      'teams',
+      'A Microsoft Teams incoming webhook (a Workflows "post to a channel when a webhook request is received")',
+    ),
     webhookChannel(
       'webhook',
       'A generic JSON webhook, signed with HMAC-SHA256 with the key in TRUSTLINE_NOTIFY_<NAME>_SECRET',
@@ -104,8 +112,11 @@ export const notificationsSchema = z
     maxMessagesPerRun: z
       .int({ error: 'expected a whole number' })
       .min(1, { error: 'must be at least 1' })
+      .max(1000, { error: 'must be at most 1000' })
       .default(20)
-      .describe('At most this many messages are sent by one run; the rest wait for the next (a guard against a mistake flooding customers).'),
+      .describe(
+        'At most this many messages are sent by one run; the rest wait for the next (a guard against a mistake flooding customers).',
+      ),
     channels: z.array(notificationChannelSchema).default([]).describe('Where each new event is sent.'),
   })
   .superRefine((notifications, context) => {
