@@ -6,13 +6,11 @@
  * reminds of, so a moved date brings new reminders.
  */
 import { h } from 'hastscript';
-import { monthsBefore } from '../outputs/calendar/calendars.ts';
+import { monthsBefore, reminderMonths } from '../outputs/calendar/calendars.ts';
 import { subscriberEvents, newestFirst, type SubscriberEvent } from '../outputs/feeds/events.ts';
 import { serialiseHtml } from '../outputs/markup.ts';
 import type { Registry, ReleaseLine } from '../registry/types.ts';
 import { absoluteUrl, paths } from '../site/urls.ts';
-
-export const reminderMonths = [12, 6, 3, 1] as const;
 
 /** Every event up to the build time, oldest first: the order customers should read them in. */
 export function notificationEvents(registry: Registry): SubscriberEvent[] {
@@ -29,7 +27,9 @@ function reminders(registry: Registry, releaseLine: ReleaseLine): SubscriberEven
   const notice = releaseLine.notice;
   if (!notice || notice.endOfSupport < registry.buildDate) return [];
   const lastEvent = notice.events.at(-1)!;
+  // The calendar's alarms, but the one on the day itself: by then it is too late to plan.
   const due = reminderMonths
+    .filter((months) => months > 0)
     .map((months) => ({ months, on: monthsBefore(notice.endOfSupport, months) }))
     .filter(({ on }) => on > lastEvent.on && on <= registry.buildDate)
     .at(-1);

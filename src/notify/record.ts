@@ -96,8 +96,14 @@ export function openRecord(directory: string, branch = DEFAULT_RECORD_BRANCH): S
       const blob = git(root, ['hash-object', '-w', '--stdin'], `${JSON.stringify(data, null, 2)}\n`);
       const tree = git(root, ['mktree'], `100644 blob ${blob}\t${RECORD_FILE}\n`);
       const commit = git(root, ['commit-tree', tree, ...(parent === undefined ? [] : ['-p', parent]), '-m', message]);
-      // Compare-and-swap: another run that moved the branch meanwhile makes this one fail loudly.
-      git(root, ['update-ref', local, commit, localCommit ?? '']);
+      // Compare-and-swap: another run that moved the branch meanwhile makes this one stop.
+      try {
+        git(root, ['update-ref', local, commit, localCommit ?? '']);
+      } catch {
+        throw new RecordError(
+          `the branch "${branch}" changed while this run was writing to it: is another notify running? Let it finish (in CI, keep one run at a time with concurrency), then run notify again`,
+        );
+      }
       parent = localCommit = commit;
     },
   };

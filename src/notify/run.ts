@@ -67,6 +67,16 @@ export async function notify(
   env: NodeJS.ProcessEnv = process.env,
   plainOutput: Output = console,
 ): Promise<number> {
+  try {
+    return await sendNewEvents(options, env, plainOutput);
+  } catch (error) {
+    if (!(error instanceof RecordError)) throw error;
+    plainOutput.error(`notify: ${error.message}`);
+    return 2;
+  }
+}
+
+async function sendNewEvents(options: NotifyOptions, env: NodeJS.ProcessEnv, plainOutput: Output): Promise<number> {
   const contentDir = options.contentDir ?? defaultContentDir();
   const result = checkContent({ contentDir, buildDate: options.buildDate });
   if (!result.registry) {
@@ -89,14 +99,7 @@ export async function notify(
     return 0;
   }
 
-  let record;
-  try {
-    record = openRecord(contentDir, options.recordBranch);
-  } catch (error) {
-    if (!(error instanceof RecordError)) throw error;
-    output.error(`notify: ${error.message}`);
-    return 2;
-  }
+  const record = openRecord(contentDir, options.recordBranch);
   const events = notificationEvents(registry);
   const asOf = `as of ${registry.buildTime}`;
   if (!record.exists) {
