@@ -104,7 +104,7 @@ async function sendNewEvents(options: NotifyOptions, env: NodeJS.ProcessEnv, pla
   const asOf = `as of ${registry.buildTime}`;
   if (!record.exists) {
     output.log(
-      `notify: first run (no branch "${options.recordBranch}" with a record of what was sent yet): the events published so far are recorded as already announced${options.sendPast ? ' and sent, as --send-past asks' : ', not sent (--send-past sends them)'}`,
+      `notify: first run (no branch "${options.recordBranch}" with a record of what was sent yet): ${options.sendPast ? 'the events published so far are sent, as --send-past asks' : 'the events published so far are recorded as already announced, not sent (--send-past sends them)'}`,
     );
   }
 
@@ -151,7 +151,9 @@ async function sendNewEvents(options: NotifyOptions, env: NodeJS.ProcessEnv, pla
         );
       }
     }
-    record.save(`Record ${plural(settledCount, 'event')} no channel is to be sent (${asOf})`);
+    record.save(
+      `Record ${plural(settledCount, 'event')} not to be sent: published before a channel, or outside its filter (${asOf})`,
+    );
   }
 
   let budget = options.maxMessages ?? notifications.maxMessagesPerRun;
