@@ -28,6 +28,9 @@ interface Definition {
   valueType?: ZodSchema;
   entries?: Record<string, string>;
   in?: ZodSchema;
+  options?: readonly ZodSchema[];
+  discriminator?: string;
+  values?: unknown[];
 }
 type ZodSchema = z.ZodType & { _zod: { def: Definition }; description?: string | undefined };
 
@@ -107,8 +110,14 @@ function typeOf(schema: ZodSchema): string {
       return 'group of fields';
     case 'array': {
       const element = editorShape(unwrap(def.element!).schema);
+      if (element._zod.def.discriminator !== undefined)
+        return `list of groups, each of one kind by \`${element._zod.def.discriminator}\``;
       return element._zod.def.type === 'object' ? 'list of groups' : `list of: ${typeOf(element)}`;
     }
+    case 'union':
+      return (def.options ?? []).map((option) => typeOf(option)).join(' or ');
+    case 'literal':
+      return `\`${String(def.values?.[0])}\``;
     case 'record':
       return `map from ${typeOf(unwrap(def.keyType!).schema)} to ${typeOf(unwrap(def.valueType!).schema)}`;
     case 'pipe':
@@ -143,7 +152,15 @@ function collectRows(schema: ZodSchema, prefix: string, rows: Row[]): void {
     }
   } else if (def.type === 'array') {
     const element = editorShape(unwrap(def.element!).schema);
+    const { discriminator, options } = element._zod.def;
     if (element._zod.def.type === 'object') collectRows(element, `${prefix}[]`, rows);
+    // A discriminated union (a channel of type email, slack...): the fields of each kind in turn.
+    else if (discriminator !== undefined) {
+      for (const option of options ?? []) {
+        const kind = option._zod.def.shape?.[discriminator]?._zod.def.values?.[0];
+        collectRows(option, `${prefix}[${discriminator}: ${String(kind)}]`, rows);
+      }
+    }
   } else if (def.type === 'pipe') {
     // A group with a .transform(): its fields are those of what it reads.
     collectRows(def.in!, prefix, rows);
@@ -191,6 +208,22 @@ footerLinks:
     url: https://status.example.com
 navigation:
   incidents: always
+notifications:
+  signUp: https://example.com/lists/trust-portal
+  smtp:
+    host: smtp.example.com
+  channels:
+    - name: customers-email
+      type: email
+      from:
+        address: trust@example.com
+        name: Example Trust Portal
+      to:
+        - trust-announce@lists.example.com
+      listUnsubscribe: https://example.com/lists/trust-portal/leave
+    - name: security-slack
+      type: slack
+      topics: [advisories, incidents]
 `,
   },
   supportLevels: {

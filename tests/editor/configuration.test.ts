@@ -66,4 +66,58 @@ describe('configuration in content/vendor.yml', () => {
       ],
     });
   });
+
+  describe('notification channels', () => {
+    /** Appends channels (YAML list items, indented for notifications.channels) and, optionally, an SMTP server. */
+    function addChannels(channels: string, smtp = '  smtp:\n    host: smtp.kestrel.example\n'): void {
+      const file = path.join(contentDir, 'vendor.yml');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}${smtp}  channels:\n${channels}`);
+    }
+
+    it('refuses a product filter naming no product, and lists the products', () => {
+      addChannels('    - name: gateway-chat\n      type: slack\n      products: [edge-gatway]\n');
+      const { status, errors } = check();
+      expect(status).toBe(1);
+      expect(errors).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^error: ${contentDir}/vendor\\.yml:\\d+ notifications\\.channels\\[0\\]\\.products\\[0\\]: there is no product "edge-gatway": products are "`,
+          ),
+        ),
+      ]);
+    });
+
+    it('refuses a topic the feeds do not have, and lists the topics', () => {
+      addChannels('    - name: ops-chat\n      type: teams\n      topics: [incident]\n');
+      expect(check()).toEqual({
+        status: 1,
+        errors: [
+          `error: ${contentDir}/vendor.yml:42 notifications.channels[0].topics[0]: expected one of "support", "end-of-support", "incidents", "advisories", found "incident"`,
+        ],
+      });
+    });
+
+    it('refuses an e-mail channel without an SMTP server', () => {
+      addChannels(
+        '    - name: customers\n      type: email\n      from: { address: trust@kestrel.example }\n      to: [customers@kestrel.example]\n',
+        '',
+      );
+      expect(check()).toEqual({
+        status: 1,
+        errors: [
+          `error: ${contentDir}/vendor.yml:38 notifications.channels[0]: an e-mail channel needs an SMTP server: add notifications.smtp with its host (and port)`,
+        ],
+      });
+    });
+
+    it('refuses two channels of one name, since the name keys the record of what was sent', () => {
+      addChannels('    - name: ops-chat\n      type: slack\n    - name: ops-chat\n      type: teams\n');
+      expect(check()).toEqual({
+        status: 1,
+        errors: [
+          `error: ${contentDir}/vendor.yml:42 notifications.channels[1].name: another channel is already named "ops-chat": give each channel its own name`,
+        ],
+      });
+    });
+  });
 });

@@ -7,8 +7,6 @@
  */
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Nodes as HastNodes } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endOfSupportCalendar, maintenanceCalendar } from '../../src/outputs/calendar/calendars.ts';
@@ -24,7 +22,8 @@ import {
   markdownFile,
   type Fixture,
 } from '../support/contentFixture.ts';
-import { xssPayloads } from './xssPayloads.ts';
+import { hostileText } from './hostileStrings.ts';
+import { htmlShape, type Shape } from './markupShape.ts';
 
 /** Fields of the Registry written as plain text: names, titles, summaries, reasons, credits. */
 const TEXT_FIELDS = new Set([
@@ -83,22 +82,6 @@ function withText(registry: Registry, text: string, url: string): Registry {
       policy: (kind) => same(registry.index.policy(kind)),
     },
   };
-}
-
-type Shape = string[];
-
-/** Every element of HTML (a fragment, or a whole document) with its attribute names, in document order. */
-function htmlShape(html: string, fragment = true): Shape {
-  const shape: Shape = [];
-  const walk = (node: HastNodes, path: string) => {
-    if (node.type === 'element') {
-      path = `${path}/${node.tagName}`;
-      shape.push(`${path}[${Object.keys(node.properties).sort().join(',')}]`);
-    }
-    if ('children' in node) for (const child of node.children) walk(child, path);
-  };
-  walk(fromHtml(html, { fragment }), '');
-  return shape;
 }
 
 const xmlParser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '' });
@@ -162,49 +145,6 @@ const outputs: Readonly<Record<string, (registry: Registry) => Shape>> = {
   'the maintenance calendar': (registry) => icalShape(maintenanceCalendar(registry)),
 };
 
-/** Strings built from what breaks markup out of its context, with the known payloads among them. */
-const hostileText = fc.oneof(
-  fc.constantFrom(...xssPayloads, '"onmouseover="window.__xss=1', "' onfocus='x", ']]>', '\r\n\r\nBEGIN:VEVENT\r\n'),
-  fc
-    .array(
-      fc.constantFrom(
-        '"',
-        "'",
-        '<',
-        '>',
-        '&',
-        '&amp;',
-        '&#x3C;',
-        ']]>',
-        '<![CDATA[',
-        '-->',
-        '\r\n',
-        '\n',
-        '\r',
-        '\t',
-        '\u0000',
-        '\u0001',
-        '\u001b',
-        '\u007f',
-        '\u2028',
-        '\ufffe',
-        '\ud800',
-        'javascript:',
-        ' onerror=',
-        '<script>',
-        '</title>',
-        ';',
-        ',',
-        '\\',
-        ':',
-        'END:VCALENDAR',
-        'a',
-        ' ',
-      ),
-      { minLength: 1, maxLength: 12 },
-    )
-    .map((parts) => parts.join('')),
-);
 const hostileUrl = hostileText.map((text) => `https://news.example.com/q${text}`);
 
 let fixture: Fixture;

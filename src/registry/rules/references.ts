@@ -91,6 +91,16 @@ export function checkReferences(documents: ParsedDocuments, context: RuleContext
       releaseLineMissing(advisory, path, affected.product, affected.release);
     });
   }
+
+  // A notification channel's product filter names products, as a feed's does.
+  const vendor = documents.vendor;
+  vendor?.data.notifications?.channels.forEach((channel, index) => {
+    channel.products?.forEach((productSlug, slugIndex) => {
+      const path = ['notifications', 'channels', index, 'products', slugIndex];
+      if (!parsed(vendor, path) || products.has(productSlug) || documents.someProductInvalid) return;
+      reportAt(context, 'error', vendor, path, messages.unknownProduct(productSlug, [...products.keys()]));
+    });
+  });
 }
 
 /** "6.x" is a line of the same product; "other-product/2.x" of another. */

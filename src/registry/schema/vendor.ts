@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { brandSchema, footerLinksSchema, navigationSchema } from './brand.ts';
+import { notificationsSchema } from './notifications.ts';
 import { email, httpsUrl, plainText } from './primitives.ts';
 
 const contact = z
@@ -117,6 +118,7 @@ export const vendorSchema = z
     brand: brandSchema.optional(),
     footerLinks: footerLinksSchema.optional(),
     navigation: navigationSchema,
+    notifications: notificationsSchema.optional(),
   })
   .describe('The vendor profile and portal configuration (content/vendor.yml).');
 
