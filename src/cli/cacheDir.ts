@@ -1,14 +1,13 @@
-/** The cache folder of one content folder: contentlayer2's cache and check's parse cache. */
+/** The cache folder of one content folder, in the portal: contentlayer2's cache and check's parse cache. */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { checkContent, defaultContentDir, type CheckResult } from '../registry/loadRegistry.ts';
 import { enableParseCache, saveParseCache } from '../registry/source/parseCache.ts';
-
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
+import { projectRoot } from './projectPaths.ts';
 
 export function contentCacheDir(contentDir: string): string {
   return path.join(
-    PROJECT_ROOT,
+    projectRoot(),
     '.trustline',
     'cache',
     createHash('sha256').update(path.resolve(contentDir)).digest('hex').slice(0, 16),
