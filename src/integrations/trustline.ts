@@ -44,7 +44,9 @@ export default function trustline(): AstroIntegration {
     name: 'trustline',
     hooks: {
       'astro:config:setup': ({ config, injectRoute, updateConfig }) => {
-        for (const file of filesBelow(ROUTES_DIR).filter((name) => name.endsWith('.astro')).sort())
+        for (const file of filesBelow(ROUTES_DIR)
+          .filter((name) => name.endsWith('.astro'))
+          .sort())
           injectRoute({ pattern: routePattern(file), entrypoint: path.join(ROUTES_DIR, file) });
 
         const vendor = readVendorConfig(contentDir());

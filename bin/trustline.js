@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+/**
+ * trustline <command> [options]: the commands of a portal, run from its folder.
+ *
+ * Each command runs in a Node process of its own that loads the engine's TypeScript from
+ * node_modules (bin/load-typescript.js); so does every process and worker thread it starts (the
+ * build's contentlayer2 shards, Astro, the check and files workers), through NODE_OPTIONS.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const engine = path.resolve(import.meta.dirname, '..');
+const script = (name) => [path.join(engine, 'scripts', `${name}.ts`)];
+const astro = (command) => [
+  fileURLToPath(new URL('bin/astro.mjs', import.meta.resolve('astro/package.json'))),
+  command,
+];
+
+/** Each command and what it runs; `init` only once the engine ships it. */
+const commands = {
+  init: existsSync(path.join(engine, 'scripts', 'init.ts')) ? script('init') : undefined,
+  check: script('check'),
+  new: script('new'),
+  build: script('build'),
+  dev: astro('dev'),
+  preview: astro('preview'),
+};
+const usage = `usage: trustline <command> [options]
+commands: ${Object.keys(commands)
+  .filter((name) => commands[name])
+  .join(', ')}`;
+
+const [name, ...args] = process.argv.slice(2);
+if (name === '--version' || name === '-v') {
+  console.log(JSON.parse(readFileSync(path.join(engine, 'package.json'), 'utf8')).version);
+  process.exit(0);
+}
+const command = name && Object.hasOwn(commands, name) ? commands[name] : undefined;
+if (!command) {
+  console.error(name ? `trustline: there is no command "${name}"\n${usage}` : usage);
+  process.exit(2);
+}
+
+const hook = `--import=${pathToFileURL(path.join(import.meta.dirname, 'load-typescript.js')).href}`;
+const nodeOptions = [process.env['NODE_OPTIONS'], hook].filter(Boolean).join(' ');
+const child = spawn(process.execPath, [...command, ...args], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_OPTIONS: nodeOptions },
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => {
+  if (signal) process.kill(process.pid, signal);
+  else process.exit(code ?? 1);
+});
