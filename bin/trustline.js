@@ -32,6 +32,13 @@ commands: ${Object.keys(commands)
   .filter((name) => commands[name])
   .join(', ')}`;
 
+// Node strips TypeScript types unflagged, and offers the hooks bin/load-typescript.js needs, from 22.18.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  console.error(`trustline: needs Node.js 22.18 or newer, and this is ${process.version}: install a current Node.js`);
+  process.exit(2);
+}
+
 const [name, ...args] = process.argv.slice(2);
 if (name === '--version' || name === '-v') {
   console.log(JSON.parse(readFileSync(path.join(engine, 'package.json'), 'utf8')).version);
