@@ -80,8 +80,9 @@ const endOfSupport = (date: string, announced: string, endDate: string) => [
   ...['--risk', 'No security fixes after this date.'],
 ];
 
+let tarball = '';
 beforeAll(() => {
-  const tarball = pack(ROOT, path.join(work, 'engine'));
+  tarball = pack(ROOT, path.join(work, 'engine'));
   cpSync(path.join(ROOT, 'tests', 'fixtures', 'portal'), portal, { recursive: true });
   git(portal, ['init', '-q', '-b', 'main']);
   commitAll(portal, '2026-01-10T09:00:00+00:00', 'Start the trust portal');
@@ -90,6 +91,23 @@ beforeAll(() => {
 }, STEP_TIMEOUT);
 
 describe('a vendor’s portal with the packed engine installed', { timeout: STEP_TIMEOUT }, () => {
+  it('installs a package that holds the engine only: no demo content, tests, docs or examples', () => {
+    const entries = succeeded(run('tar', ['-tzf', tarball], work))
+      .stdout.trim()
+      .split('\n');
+    const topLevel = new Set(entries.map((entry) => entry.replace(/^package\//, '').split('/')[0]));
+    expect([...topLevel].sort()).toEqual([
+      'CHANGELOG.md',
+      'README.md',
+      'bin',
+      'contentlayer.config.ts',
+      'package.json',
+      'public',
+      'scripts',
+      'src',
+    ]);
+  });
+
   it('has the trustline command, and check finds no problem in its content', () => {
     const result = trustline('check', '--date', DEMO_BUILD_DATE);
     expect(result.stderr).toBe('');
