@@ -32,6 +32,7 @@ import { runInWorker } from '../src/pipeline/worker.ts';
 import { moveInto } from '../src/pipeline/writeMachineFiles.ts';
 import { parseCommonArgs } from '../src/cli/args.ts';
 import { contentCacheDir } from '../src/cli/cacheDir.ts';
+import { astroCli, ENGINE_ROOT, projectRoot } from '../src/cli/projectPaths.ts';
 import { runsInCi } from '../src/cli/ci.ts';
 import { createProgress, saveTimings } from '../src/cli/progress.ts';
 import { printProblems } from '../src/cli/report.ts';
@@ -42,11 +43,10 @@ import { listContentFiles } from '../src/registry/source/readContentFiles.ts';
 import { signingKeyFromEnvironment, signingSummary } from '../src/outputs/signing/fromEnvironment.ts';
 import { SigningKeyError } from '../src/outputs/signing/openpgp.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
-const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const UNCHANGED = 'the previous site is unchanged';
-const contentlayerCli = path.join(root, 'src', 'pipeline', 'contentlayerCli.ts');
-const contentlayerConfig = path.join(root, 'contentlayer.config.ts');
+// The engine's files come from its package; the site is the portal's, in the working directory.
+const contentlayerCli = path.join(ENGINE_ROOT, 'src', 'pipeline', 'contentlayerCli.ts');
+const contentlayerConfig = path.join(ENGINE_ROOT, 'contentlayer.config.ts');
 
 class BuildFailure extends Error {}
 
@@ -175,6 +175,7 @@ async function main(): Promise<number> {
   }
   console.log(`✔ content checked: ${checked.summary} (as of ${checked.buildDate})`);
 
+  const root = projectRoot();
   removeStaleStaging(outDir, root);
   const stagingDir = stagingDirFor(outDir, root);
   const machineDir = machineFilesDirFor(stagingDir);
@@ -194,7 +195,7 @@ async function main(): Promise<number> {
     // files (feeds, calendars, API, OpenEoX, CSAF, security.txt) and the search index from the
     // same contentlayer2 output, on the other core (src/pipeline/filesStep.ts).
     progress.phase('astro', 'pages, with machine-readable files and search index beside');
-    astro = start('astro (rendering)', bin('astro'), ['build', '--silent'], {
+    astro = start('astro (rendering)', process.execPath, [astroCli(), 'build', '--silent'], {
       cwd: root,
       env: {
         ...env,

@@ -1,12 +1,11 @@
-/** The cache folder of one content folder: contentlayer2's cache and check's parse cache. */
+/** The cache folder of one content folder, in the portal: contentlayer2's cache and check's parse cache. */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
+import { projectRoot } from './projectPaths.ts';
 
 export function contentCacheDir(contentDir: string): string {
   return path.join(
-    PROJECT_ROOT,
+    projectRoot(),
     '.trustline',
     'cache',
     createHash('sha256').update(path.resolve(contentDir)).digest('hex').slice(0, 16),

@@ -24,7 +24,7 @@ export const headerOnlyDirectives = ["frame-ancestors 'none'", 'upgrade-insecure
  * Pagefind reads its index with WebAssembly, compiled in its worker (or on the page where workers
  * are unavailable). CSP3's 'wasm-unsafe-eval' allows compiling WebAssembly and nothing else (no
  * eval()); it is given only to the search page and to Pagefind's own files, in the page's <meta>
- * policy (src/pages/search/index.astro) and in the host headers (hostHeaders.ts).
+ * policy (src/routes/search/index.astro) and in the host headers (hostHeaders.ts).
  */
 export const wasmScriptSource = "'wasm-unsafe-eval'";
 

@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import path from 'node:path';
 import { contentKinds, type ContentKind } from '../registry/schema/index.ts';
 import { kindOfPath } from '../registry/source/document.ts';
+import { ENGINE_ROOT } from '../cli/projectPaths.ts';
 
 /** At most this many files per contentlayer2 process (docs/benchmarks.md: 7,000 documents ingest in 0.8 GB). */
 export const FILES_PER_SHARD = 7_000;
@@ -51,18 +52,18 @@ export function shardOf(relativePath: string, count: number): number {
   return createHash('sha1').update(relativePath).digest().readUInt32BE(0) % count;
 }
 
-const ENGINE_ROOT = path.resolve(import.meta.dirname, '..', '..');
-
 /**
  * What contentlayer2's output depends on besides the content: its configuration, the schemas that
- * name the fields, the Markdown pipeline, and the locked dependency versions. A new engine version
- * changes this, so no shard ingested by an older engine is reused.
+ * name the fields, the Markdown pipeline, the engine's version and (in this repository) the locked
+ * dependency versions. A new engine version changes this, so no shard ingested by an older engine
+ * is reused.
  */
 function engineSignature(): string {
   const hash = createHash('sha1');
   const registry = path.join(ENGINE_ROOT, 'src', 'registry');
   const files = [
     path.join(ENGINE_ROOT, 'contentlayer.config.ts'),
+    path.join(ENGINE_ROOT, 'package.json'),
     path.join(ENGINE_ROOT, 'package-lock.json'),
     path.join(registry, 'markdown.ts'),
     ...readdirSync(path.join(registry, 'schema')).map((name) => path.join(registry, 'schema', name)),

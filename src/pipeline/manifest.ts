@@ -1,12 +1,14 @@
 /**
- * /build-manifest.json: every published file with its size and SHA-256, the build date and the
- * content commit, so a customer can check that a mirror serves exactly what was built — and so
- * tests can prove two builds are byte-identical (docs/architecture.md, "The content files are the database").
+ * /build-manifest.json: every published file with its size and SHA-256, the build date, the
+ * content commit and the engine version that built them, so a customer can check that a mirror
+ * serves exactly what was built — and so tests can prove two builds are byte-identical
+ * (docs/architecture.md, "The content files are the database").
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ENGINE_VERSION } from '../cli/projectPaths.ts';
 
 export const MANIFEST_FILE = 'build-manifest.json';
 
@@ -14,6 +16,8 @@ export interface BuildManifest {
   manifestVersion: 1;
   buildDate: string;
   buildTime: string;
+  /** The version of the trustline package that built the site: the only thing an upgrade alone changes. */
+  engineVersion: string;
   /** The git commit of the content, or null outside git; `contentModified` when the work tree differs. */
   contentCommit: string | null;
   contentModified: boolean;
@@ -51,6 +55,7 @@ export function buildManifest(
     manifestVersion: 1,
     buildDate: build.buildDate,
     buildTime: build.buildTime,
+    engineVersion: ENGINE_VERSION,
     contentCommit: revision.commit,
     contentModified: revision.modified,
     files: listFiles(siteDir)

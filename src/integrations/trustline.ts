@@ -1,0 +1,110 @@
+/**
+ * The Trustline engine as an Astro integration: a portal's whole Astro configuration is
+ * `integrations: [trustline()]`. It injects every page of the engine (src/routes/), adds React for
+ * the islands and the sitemap, and sets what the site needs from the vendor's configuration
+ * (content/vendor.yml: site address and base path) and from the build (scripts/build.ts: the
+ * output folder). The engine's default files in public/ (the favicon) are served and published
+ * wherever the portal's own public/ has none.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
+import { ENGINE_ROOT } from '../cli/projectPaths.ts';
+import { cspDirectives } from '../pipeline/csp.ts';
+import { readVendorConfig, readWithdrawals } from '../registry/vendorConfig.ts';
+import { contentDir } from '../site/config.ts';
+import { absoluteUrl, withdrawnPath } from '../site/urls.ts';
+import { liveContent } from './liveContent.ts';
+
+const ROUTES_DIR = path.join(ENGINE_ROOT, 'src', 'routes');
+const ENGINE_PUBLIC_DIR = path.join(ENGINE_ROOT, 'public');
+
+/** Every file below `dir`, as POSIX paths relative to it. */
+function filesBelow(dir: string, relative = ''): string[] {
+  if (!existsSync(path.join(dir, relative))) return [];
+  return readdirSync(path.join(dir, relative), { withFileTypes: true }).flatMap((entry) => {
+    const child = relative ? `${relative}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? filesBelow(dir, child) : [child];
+  });
+}
+
+/** A route file's URL pattern, as Astro derives it from src/pages/: `products/[slug]/index.astro` → `/products/[slug]`. */
+export function routePattern(file: string): string {
+  const segments = file.replace(/\.astro$/, '').split('/');
+  if (segments.at(-1) === 'index') segments.pop();
+  return `/${segments.join('/')}`;
+}
+
+export default function trustline(): AstroIntegration {
+  let publicDir = '';
+  return {
+    name: 'trustline',
+    hooks: {
+      'astro:config:setup': ({ config, injectRoute, updateConfig }) => {
+        for (const file of filesBelow(ROUTES_DIR)
+          .filter((name) => name.endsWith('.astro'))
+          .sort())
+          injectRoute({ pattern: routePattern(file), entrypoint: path.join(ROUTES_DIR, file) });
+
+        const vendor = readVendorConfig(contentDir());
+        // A withdrawn page says why its content is gone; it is no page to offer search engines.
+        const withdrawnPages = new Set(
+          vendor
+            ? readWithdrawals(contentDir()).map((withdrawal) => absoluteUrl(vendor, withdrawnPath(withdrawal)))
+            : [],
+        );
+        const outDir = process.env['TRUSTLINE_OUT_DIR'];
+        updateConfig({
+          site: vendor?.site.url ?? 'https://trust.example.com',
+          base: vendor?.site.basePath ?? '/',
+          trailingSlash: 'always',
+          output: 'static',
+          ...(outDir ? { outDir: pathToFileURL(`${path.resolve(fileURLToPath(config.root), outDir)}/`) } : {}),
+          // Four pages in flight: rendering overlaps the writes of finished pages (docs/benchmarks.md
+          // has the figures). Output is unchanged: each page is one file.
+          build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
+          integrations: [react(), sitemap({ filter: (page) => !withdrawnPages.has(page) }), liveContent()],
+          devToolbar: { enabled: false },
+          // A strict CSP on every page: Astro hashes the scripts and styles it emits (src/pipeline/csp.ts).
+          security: { csp: { algorithm: 'SHA-256', directives: [...cspDirectives] } },
+          // Never inline small scripts or assets: page scripts stay external files, as a strict CSP needs.
+          vite: { build: { assetsInlineLimit: 0 } },
+        });
+      },
+      'astro:config:done': ({ config }) => {
+        publicDir = fileURLToPath(config.publicDir);
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((request, response, next) => {
+          const file = engineDefaultFor(publicDir, request.url ?? '/', server.config.base);
+          if (!file) return next();
+          response.setHeader('Content-Type', file.endsWith('.svg') ? 'image/svg+xml' : 'image/x-icon');
+          response.end(readFileSync(file));
+        });
+      },
+      'astro:build:done': ({ dir }) => {
+        const outDir = fileURLToPath(dir);
+        for (const file of filesBelow(ENGINE_PUBLIC_DIR)) {
+          const target = path.join(outDir, file);
+          if (existsSync(target)) continue;
+          mkdirSync(path.dirname(target), { recursive: true });
+          copyFileSync(path.join(ENGINE_PUBLIC_DIR, file), target);
+        }
+      },
+    },
+  };
+}
+
+/** The engine's default file a dev-server request names, when the portal's public/ has none of that name. */
+function engineDefaultFor(publicDir: string, url: string, base: string): string | undefined {
+  const pathname = decodeURIComponent(url.split('?')[0] ?? '/');
+  if (!pathname.startsWith(base)) return undefined;
+  const relative = pathname.slice(base.length).replace(/^\/+/, '');
+  if (!relative || relative.includes('..')) return undefined;
+  const engineFile = path.join(ENGINE_PUBLIC_DIR, relative);
+  if (statSync(engineFile, { throwIfNoEntry: false })?.isFile() !== true) return undefined;
+  return existsSync(path.join(publicDir, relative)) ? undefined : engineFile;
+}
