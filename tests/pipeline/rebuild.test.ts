@@ -35,6 +35,16 @@ describe('a rebuild with nothing edited', () => {
     expect(overview).toContain('Status as of <time datetime="2026-11-22">22 November 2026</time>');
   });
 
+  it('gives no status date on the page of an advisory, a policy or a resolved incident, which do not change with it', () => {
+    const footer = (page: string) => readFileSync(path.join(DEMO_SITE_DIR, page, 'index.html'), 'utf8');
+    expect(footer('advisories/KSA-2026-0012')).not.toContain('Status as of');
+    expect(footer('policies/support-policy')).not.toContain('Status as of');
+    expect(footer('incidents/INC-2026-0027')).not.toContain('Status as of');
+    expect(footer('incidents/INC-2026-0031')).toContain(
+      'Status as of <time datetime="2026-11-22">22 November 2026</time>',
+    );
+  });
+
   it(
     'writes every page byte for byte the same at another time of the same day',
     () => {
