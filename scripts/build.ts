@@ -10,6 +10,8 @@
  * 4. Host headers, .nojekyll and /build-manifest.json are written (src/pipeline/finalise.ts).
  * 5. The staging folder replaces the output folder (src/pipeline/atomicOutput.ts): a failed or
  *    killed build leaves the previous site exactly as it was.
+ * A page whose inputs did not change since the build that wrote the output folder is carried
+ * over from it rather than rendered again (src/pipeline/pageReuse.ts).
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { machineFilesDirFor, publishStaging, removeStaleStaging, stagingDirFor } from '../src/pipeline/atomicOutput.ts';
 import { finaliseSite } from '../src/pipeline/finalise.ts';
+import { pageReuseEnvironment, savePageInputs } from '../src/pipeline/pageReuse.ts';
 import {
   isIngested,
   joinShards,
@@ -177,6 +180,7 @@ async function main(): Promise<number> {
   const stagingDir = stagingDirFor(outDir, root);
   const machineDir = machineFilesDirFor(stagingDir);
   let astro: ReturnType<typeof start> | undefined;
+  let carried = 0;
   try {
     // The time contentlayer2 still needs once the check is done.
     progress.phase('contentlayer2', `${checked.fileCount} files`);
@@ -199,6 +203,8 @@ async function main(): Promise<number> {
         TRUSTLINE_GENERATED: generatedDir,
         TRUSTLINE_OUT_DIR: stagingDir,
         TRUSTLINE_NOTICE_DAYS: noticeDaysFile,
+        // Pages whose inputs are unchanged are carried over from the site in outDir.
+        ...pageReuseEnvironment(root, cacheDir, outDir),
       },
       stdio: 'inherit',
     });
@@ -216,6 +222,7 @@ async function main(): Promise<number> {
     progress.phase('finalise', 'headers and manifest');
     finaliseSite(stagingDir, { ...site, contentDir });
     publishStaging(stagingDir, outDir);
+    carried = savePageInputs(cacheDir, outDir);
     progress.end();
     saveTimings(progress);
   } catch (error) {
@@ -227,6 +234,7 @@ async function main(): Promise<number> {
     console.error(`✖ build failed: ${(error as Error).message}\n${UNCHANGED}`);
     return 1;
   }
+  if (carried > 0) console.log(`✔ ${carried} pages with unchanged inputs carried over from the previous build`);
   console.log(`✔ site built in ${path.relative(process.cwd(), outDir) || '.'} (as of ${checked.buildDate})`);
   return 0;
 }
