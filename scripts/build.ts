@@ -14,7 +14,7 @@
  * over from it rather than rendered again (src/pipeline/pageReuse.ts).
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { machineFilesDirFor, publishStaging, removeStaleStaging, stagingDirFor } from '../src/pipeline/atomicOutput.ts';
@@ -196,6 +196,15 @@ async function main(): Promise<number> {
     // files (feeds, calendars, API, OpenEoX, CSAF, security.txt) and the search index from the
     // same contentlayer2 output, on the other core (src/pipeline/filesStep.ts).
     progress.phase('astro', 'pages, with machine-readable files and search index beside');
+    const reuse = pageReuseEnvironment(root, cacheDir, outDir);
+    // Markdown rendered by the previous build of the same code (src/registry/markdown.ts).
+    const renderCache = path.join(cacheDir, `rendered-markdown-${reuse['TRUSTLINE_CODE_VERSION']!.slice(0, 16)}.v8`);
+    for (const name of readdirSync(cacheDir)) {
+      // Renderings of other code versions are never read again.
+      if (/^rendered-markdown-.*\.v8$/.test(name) && path.join(cacheDir, name) !== renderCache) {
+        rmSync(path.join(cacheDir, name), { force: true });
+      }
+    }
     astro = start('astro (rendering)', bin('astro'), ['build', '--silent'], {
       cwd: root,
       env: {
@@ -204,7 +213,8 @@ async function main(): Promise<number> {
         TRUSTLINE_OUT_DIR: stagingDir,
         TRUSTLINE_NOTICE_DAYS: noticeDaysFile,
         // Pages whose inputs are unchanged are carried over from the site in outDir.
-        ...pageReuseEnvironment(root, cacheDir, outDir),
+        ...reuse,
+        TRUSTLINE_RENDER_CACHE: renderCache,
       },
       stdio: 'inherit',
     });
@@ -214,6 +224,7 @@ async function main(): Promise<number> {
       generatedDir,
       outDir: machineDir,
       noticeDays: checked.noticeDays,
+      renderCache,
     } satisfies FilesStepInput);
     await astro.done;
     moveInto(machineDir, stagingDir);

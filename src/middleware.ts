@@ -10,5 +10,7 @@ export const onRequest = defineMiddleware((context, next) => {
   if (!context.isPrerendered || !recordsPageInputs()) return next();
   const page = pageInputs(getRegistry(), context.routePattern, context.params);
   const previous = page && carriedOverPage(page.page, page.inputs);
-  return previous ? new Response(previous, { headers: { 'content-type': 'text/html; charset=utf-8' } }) : next();
+  return previous
+    ? new Response(new Uint8Array(previous), { headers: { 'content-type': 'text/html; charset=utf-8' } })
+    : next();
 });
