@@ -1,5 +1,5 @@
 /**
- * npm run bench -- --size M|L|XL [--seed N] [--runs N] [--json] [--no-build]
+ * npm run bench -- --size M|L|XL [--seed N] [--runs N] [--json] [--no-build] [--no-churn]
  *
  * Measures check and build on a generated registry (scripts/generate.ts, cached per size and
  * seed under .trustline/bench/). Every measurement runs the real command in a fresh process:
@@ -31,7 +31,7 @@ import { writeContentFolder } from '../src/cli/generate/writeContentFolder.ts';
 import type { PhaseTiming } from '../src/cli/progress.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const USAGE = 'usage: npm run bench -- --size M|L|XL [--seed N] [--runs N] [--json] [--no-build]';
+const USAGE = 'usage: npm run bench -- --size M|L|XL [--seed N] [--runs N] [--json] [--no-build] [--no-churn]';
 
 interface Measurement {
   seconds: number;
@@ -199,6 +199,7 @@ async function main(): Promise<number> {
         runs: { type: 'string', default: '3' },
         json: { type: 'boolean', default: false },
         'no-build': { type: 'boolean', default: false },
+        'no-churn': { type: 'boolean', default: false },
       },
     }));
   } catch (error) {
@@ -270,7 +271,7 @@ async function main(): Promise<number> {
   // Deploy churn: builds as a scheduled job runs them, at a time of day, into the same folder.
   let deployChurn:
     { oneIncidentEdited: ReturnType<typeof churn>; nextDayNothingEdited: ReturnType<typeof churn> } | undefined;
-  if (!values['no-build']) {
+  if (!values['no-build'] && !values['no-churn']) {
     const buildAt = (instant: string) =>
       measure([...buildCommand.slice(0, -4), '--date', instant, '--out', siteDir], env, timingsFile);
     await buildAt(`${GENERATED_BUILD_DATE}T09:00:00Z`);
@@ -295,6 +296,11 @@ async function main(): Promise<number> {
     site: site && {
       ...site,
       millisecondsPerPage: coldBuild ? round((coldBuild.seconds * 1000) / site.pages, 1) : undefined,
+      /** The astro phase (pages, with the files step beside them) per page, cold and warm. */
+      renderMillisecondsPerPage: coldBuild && {
+        cold: round(((coldBuild.phases['astro'] ?? 0) * 1000) / site.pages, 2),
+        warm: round(((summarise(buildWarm).phases['astro'] ?? 0) * 1000) / site.pages, 2),
+      },
     },
     deployChurn,
   };
@@ -327,7 +333,7 @@ async function main(): Promise<number> {
   }
   if (result.site) {
     log(
-      `site         ${result.site.pages} pages, ${result.site.files} files, ${result.site.megabytes} MB, ${result.site.millisecondsPerPage} ms per page (cold)`,
+      `site         ${result.site.pages} pages, ${result.site.files} files, ${result.site.megabytes} MB, ${result.site.millisecondsPerPage} ms per page (cold); astro phase per page: cold ${result.site.renderMillisecondsPerPage?.cold} ms, warm ${result.site.renderMillisecondsPerPage?.warm} ms`,
     );
   }
   if (result.deployChurn) {
