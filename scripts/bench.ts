@@ -1,5 +1,5 @@
 /**
- * npm run bench -- --size M|L|XL [--seed N] [--runs N] [--json] [--no-build]
+ * npm run bench -- --size M|L|XL [--seed N] [--runs N] [--json] [--no-build] [--no-churn]
  *
  * Measures check and build on a generated registry (scripts/generate.ts, cached per size and
  * seed under .trustline/bench/). Every measurement runs the real command in a fresh process:
@@ -9,6 +9,9 @@
  *   straight after, with the parse cache and the files in the OS cache.
  * - build cold: no caches (the contentlayer2 cache of that content folder and the output folder
  *   are deleted first). build warm: the same build again after editing one incident.
+ * - deploy churn: the files a deploy would upload, i.e. added, changed or removed between two
+ *   consecutive builds into the same folder: an editor's fix (one incident edited, five minutes
+ *   after a build at 09:00 UTC) and the next day's scheduled build (09:00 UTC, nothing edited).
  * - peak RSS: sampled from /proc every 100 ms over the whole process tree (the build spawns
  *   contentlayer2 shards, astro, Pagefind): the largest sum over all processes alive at once.
  *
@@ -16,17 +19,19 @@
  * (TRUSTLINE_TIMINGS, src/cli/progress.ts).
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentCacheDir, parseCacheFile } from '../src/cli/cacheDir.ts';
+import { addDaysTo } from '../src/registry/calendarDate.ts';
 import { GENERATED_BUILD_DATE, SIZES, type SizeName } from '../src/cli/generate/syntheticRegistry.ts';
 import { writeContentFolder } from '../src/cli/generate/writeContentFolder.ts';
 import type { PhaseTiming } from '../src/cli/progress.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const USAGE = 'usage: npm run bench -- --size M|L|XL [--seed N] [--runs N] [--json] [--no-build]';
+const USAGE = 'usage: npm run bench -- --size M|L|XL [--seed N] [--runs N] [--json] [--no-build] [--no-churn]';
 
 interface Measurement {
   seconds: number;
@@ -116,6 +121,28 @@ function siteFigures(siteDir: string) {
   return { files, pages, megabytes: Math.round((bytes / 1024 / 1024) * 10) / 10 };
 }
 
+/** Each file of a site by its path, with a SHA-256 of its bytes. */
+function fileHashes(siteDir: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hashes.set(path.relative(siteDir, full), createHash('sha256').update(readFileSync(full)).digest('hex'));
+    }
+  };
+  walk(siteDir);
+  return hashes;
+}
+
+/** The files a deploy uploads or deletes: added, changed or removed since `before`. */
+function churn(before: Map<string, string>, after: Map<string, string>) {
+  const changed = [...after].filter(([file, hash]) => before.get(file) !== hash).map(([file]) => file);
+  const removed = [...before.keys()].filter((file) => !after.has(file));
+  const files = [...changed, ...removed];
+  return { files: files.length, pages: files.filter((file) => file.endsWith('.html')).length, of: after.size };
+}
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -172,6 +199,7 @@ async function main(): Promise<number> {
         runs: { type: 'string', default: '3' },
         json: { type: 'boolean', default: false },
         'no-build': { type: 'boolean', default: false },
+        'no-churn': { type: 'boolean', default: false },
       },
     }));
   } catch (error) {
@@ -240,6 +268,21 @@ async function main(): Promise<number> {
     }
     site = siteFigures(siteDir);
   }
+  // Deploy churn: builds as a scheduled job runs them, at a time of day, into the same folder.
+  let deployChurn:
+    { oneIncidentEdited: ReturnType<typeof churn>; nextDayNothingEdited: ReturnType<typeof churn> } | undefined;
+  if (!values['no-build'] && !values['no-churn']) {
+    const buildAt = (instant: string) =>
+      measure([...buildCommand.slice(0, -4), '--date', instant, '--out', siteDir], env, timingsFile);
+    await buildAt(`${GENERATED_BUILD_DATE}T09:00:00Z`);
+    const first = fileHashes(siteDir);
+    const edited = editOneIncident(contentDir, runs);
+    await buildAt(`${GENERATED_BUILD_DATE}T09:05:00Z`);
+    const second = fileHashes(siteDir);
+    await buildAt(`${addDaysTo(GENERATED_BUILD_DATE, 1)}T09:00:00Z`);
+    deployChurn = { oneIncidentEdited: churn(first, second), nextDayNothingEdited: churn(second, fileHashes(siteDir)) };
+    log(`deploy churn: measured with ${edited} edited`);
+  }
 
   const coldBuild = buildCold.length > 0 ? summarise(buildCold) : undefined;
   const result = {
@@ -253,7 +296,13 @@ async function main(): Promise<number> {
     site: site && {
       ...site,
       millisecondsPerPage: coldBuild ? round((coldBuild.seconds * 1000) / site.pages, 1) : undefined,
+      /** The astro phase (pages, with the files step beside them) per page, cold and warm. */
+      renderMillisecondsPerPage: coldBuild && {
+        cold: round(((coldBuild.phases['astro'] ?? 0) * 1000) / site.pages, 2),
+        warm: round(((summarise(buildWarm).phases['astro'] ?? 0) * 1000) / site.pages, 2),
+      },
     },
+    deployChurn,
   };
   writeFileSync(path.join(benchDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
   if (values.json) {
@@ -284,8 +333,14 @@ async function main(): Promise<number> {
   }
   if (result.site) {
     log(
-      `site         ${result.site.pages} pages, ${result.site.files} files, ${result.site.megabytes} MB, ${result.site.millisecondsPerPage} ms per page (cold)`,
+      `site         ${result.site.pages} pages, ${result.site.files} files, ${result.site.megabytes} MB, ${result.site.millisecondsPerPage} ms per page (cold); astro phase per page: cold ${result.site.renderMillisecondsPerPage?.cold} ms, warm ${result.site.renderMillisecondsPerPage?.warm} ms`,
     );
+  }
+  if (result.deployChurn) {
+    const { oneIncidentEdited: edit, nextDayNothingEdited: nextDay } = result.deployChurn;
+    const words = (figures: ReturnType<typeof churn>) =>
+      `${figures.files} of ${figures.of} files (${figures.pages} pages)`;
+    log(`churn        one incident edited: ${words(edit)}; next day, nothing edited: ${words(nextDay)}`);
   }
   return 0;
 }

@@ -10,14 +10,17 @@
  * 4. Host headers, .nojekyll and /build-manifest.json are written (src/pipeline/finalise.ts).
  * 5. The staging folder replaces the output folder (src/pipeline/atomicOutput.ts): a failed or
  *    killed build leaves the previous site exactly as it was.
+ * A page whose inputs did not change since the build that wrote the output folder is carried
+ * over from it rather than rendered again (src/pipeline/pageReuse.ts).
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { machineFilesDirFor, publishStaging, removeStaleStaging, stagingDirFor } from '../src/pipeline/atomicOutput.ts';
 import { copyBrandAssets } from '../src/pipeline/brandAssets.ts';
 import { finaliseSite } from '../src/pipeline/finalise.ts';
+import { pageReuseEnvironment, savePageInputs } from '../src/pipeline/pageReuse.ts';
 import {
   isIngested,
   joinShards,
@@ -180,6 +183,7 @@ async function main(): Promise<number> {
   const stagingDir = stagingDirFor(outDir, root);
   const machineDir = machineFilesDirFor(stagingDir);
   let astro: ReturnType<typeof start> | undefined;
+  let carried = 0;
   try {
     // The time contentlayer2 still needs once the check is done.
     progress.phase('contentlayer2', `${checked.fileCount} files`);
@@ -195,6 +199,15 @@ async function main(): Promise<number> {
     // files (feeds, calendars, API, OpenEoX, CSAF, security.txt) and the search index from the
     // same contentlayer2 output, on the other core (src/pipeline/filesStep.ts).
     progress.phase('astro', 'pages, with machine-readable files and search index beside');
+    const reuse = pageReuseEnvironment(root, cacheDir, outDir);
+    // Markdown rendered by the previous build of the same code (src/registry/markdown.ts).
+    const renderCache = path.join(cacheDir, `rendered-markdown-${reuse['TRUSTLINE_CODE_VERSION']!.slice(0, 16)}.v8`);
+    for (const name of readdirSync(cacheDir)) {
+      // Renderings of other code versions are never read again.
+      if (/^rendered-markdown-.*\.v8$/.test(name) && path.join(cacheDir, name) !== renderCache) {
+        rmSync(path.join(cacheDir, name), { force: true });
+      }
+    }
     astro = start('astro (rendering)', process.execPath, [astroCli(), 'build', '--silent'], {
       cwd: root,
       env: {
@@ -202,6 +215,9 @@ async function main(): Promise<number> {
         TRUSTLINE_GENERATED: generatedDir,
         TRUSTLINE_OUT_DIR: stagingDir,
         TRUSTLINE_NOTICE_DAYS: noticeDaysFile,
+        // Pages whose inputs are unchanged are carried over from the site in outDir.
+        ...reuse,
+        TRUSTLINE_RENDER_CACHE: renderCache,
       },
       stdio: 'inherit',
     });
@@ -211,6 +227,7 @@ async function main(): Promise<number> {
       generatedDir,
       outDir: machineDir,
       noticeDays: checked.noticeDays,
+      renderCache,
     } satisfies FilesStepInput);
     await astro.done;
     moveInto(machineDir, stagingDir);
@@ -220,6 +237,7 @@ async function main(): Promise<number> {
     progress.phase('finalise', 'headers and manifest');
     finaliseSite(stagingDir, { ...site, contentDir });
     publishStaging(stagingDir, outDir);
+    carried = savePageInputs(cacheDir, outDir);
     progress.end();
     saveTimings(progress);
   } catch (error) {
@@ -231,6 +249,7 @@ async function main(): Promise<number> {
     console.error(`✖ build failed: ${(error as Error).message}\n${UNCHANGED}`);
     return 1;
   }
+  if (carried > 0) console.log(`✔ ${carried} pages with unchanged inputs carried over from the previous build`);
   console.log(`✔ site built in ${path.relative(process.cwd(), outDir) || '.'} (as of ${checked.buildDate})`);
   return 0;
 }

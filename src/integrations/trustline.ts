@@ -43,11 +43,16 @@ export default function trustline(): AstroIntegration {
   return {
     name: 'trustline',
     hooks: {
-      'astro:config:setup': ({ config, injectRoute, updateConfig }) => {
+      'astro:config:setup': ({ addMiddleware, config, injectRoute, updateConfig }) => {
         for (const file of filesBelow(ROUTES_DIR)
           .filter((name) => name.endsWith('.astro'))
           .sort())
           injectRoute({ pattern: routePattern(file), entrypoint: path.join(ROUTES_DIR, file) });
+        // Warm builds carry unchanged pages over from the previous site (src/pipeline/pageReuse.ts).
+        addMiddleware({
+          entrypoint: path.join(ENGINE_ROOT, 'src', 'pipeline', 'pageReuseMiddleware.ts'),
+          order: 'pre',
+        });
 
         const vendor = readVendorConfig(contentDir());
         // A withdrawn page says why its content is gone; it is no page to offer search engines.

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CHECKED_HISTORY, type NoticeDays } from '../registry/git/publicationHistory.ts';
 import { loadRegistry } from '../registry/loadRegistry.ts';
+import { enableRenderCache, saveRenderCache } from '../registry/markdown.ts';
 import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
 import { searchDocuments } from '../site/searchDocuments.ts';
 import { brandAssets } from './brandAssets.ts';
@@ -21,6 +22,8 @@ export interface FilesStepInput {
   readonly outDir: string;
   /** The day each notice counts from, from the check step. */
   readonly noticeDays: NoticeDays;
+  /** The Markdown render cache (src/registry/markdown.ts), saved for the next build. */
+  readonly renderCache: string;
 }
 
 /** What finalising the site needs to know of the Registry. */
@@ -34,7 +37,8 @@ export interface FilesStepResult {
   readonly brandAssets: readonly string[];
 }
 
-const { contentDir, buildTime, generatedDir, outDir, noticeDays } = workerData as FilesStepInput;
+const { contentDir, buildTime, generatedDir, outDir, noticeDays, renderCache } = workerData as FilesStepInput;
+enableRenderCache(renderCache);
 const registry = loadRegistry({
   contentDir,
   buildDate: buildTime,
@@ -45,6 +49,7 @@ const registry = loadRegistry({
 });
 const written = await writeMachineFiles(registry, outDir);
 await writeSearchIndex(searchDocuments(registry), path.join(outDir, 'pagefind'));
+saveRenderCache();
 parentPort!.postMessage({
   buildDate: registry.buildDate,
   buildTime: registry.buildTime,

@@ -4,6 +4,8 @@
  * (rehype-sanitize). Images are not allowed either: they would load from another origin.
  * The same pipeline renders document bodies inside contentlayer2 and front-matter fields here.
  */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import remarkGfm from 'remark-gfm';
@@ -14,6 +16,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { messageCatalogue, type Message } from './problems.ts';
+import { contentKey } from './source/parseCache.ts';
 
 const SAFE_PROTOCOLS = ['http', 'https', 'mailto'];
 
@@ -94,8 +97,39 @@ const processor = unified();
 useMarkdownPipeline(processor);
 processor.freeze();
 
+/**
+ * Rendered HTML kept from the previous build, keyed by the Markdown's SHA-1: the pages and the
+ * machine-readable files render the same texts, in two processes, on every build. The build
+ * names the file after the site's code version, so a change of this pipeline never reads HTML
+ * rendered by another (scripts/build.ts). Off unless switched on.
+ */
+let renderCache: { file: string; previous: Map<string, string>; used: Map<string, string> } | undefined;
+
+/** Switches the render cache on for this process, backed by `file`. */
+export function enableRenderCache(file: string): void {
+  let previous = new Map<string, string>();
+  try {
+    const stored = deserialize(readFileSync(file)) as unknown;
+    if (stored instanceof Map) previous = stored as Map<string, string>;
+  } catch {
+    // No cache yet, or an unreadable one: start afresh.
+  }
+  renderCache = { file, previous, used: new Map() };
+}
+
+/** Writes the renderings this process used, for the next build. */
+export function saveRenderCache(): void {
+  if (!renderCache) return;
+  writeFileSync(`${renderCache.file}.tmp`, serialize(renderCache.used));
+  renameSync(`${renderCache.file}.tmp`, renderCache.file);
+}
+
 export function renderMarkdown(markdown: string): string {
-  return String(processor.processSync(markdown));
+  if (!renderCache) return String(processor.processSync(markdown));
+  const key = contentKey(markdown);
+  const html = renderCache.previous.get(key) ?? String(processor.processSync(markdown));
+  renderCache.used.set(key, html);
+  return html;
 }
 
 /** A cheap first look: most text has no "<", no image and no suspicious scheme at all. */

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { CHECKED_HISTORY, type NoticeDays } from '../registry/git/publicationHistory.ts';
 import { loadRegistry } from '../registry/loadRegistry.ts';
+import { enableRenderCache } from '../registry/markdown.ts';
 import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
 import type { Registry } from '../registry/types.ts';
 import { contentDir, generatedDir } from './config.ts';
@@ -17,6 +18,9 @@ export function getRegistry(): Registry {
   if (isDevMode()) return devRegistry();
   // The day each notice counts from, as the check step found them in git (scripts/build.ts).
   const noticeDaysFile = process.env['TRUSTLINE_NOTICE_DAYS'];
+  // HTML the build's files step rendered from the same Markdown last time (it saves the cache).
+  const renderCache = process.env['TRUSTLINE_RENDER_CACHE'];
+  if (renderCache && !registry) enableRenderCache(renderCache);
   registry ??= loadRegistry({
     contentDir: contentDir(),
     sources: readContentlayerOutput(generatedDir(), contentDir()),

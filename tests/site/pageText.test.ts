@@ -90,7 +90,7 @@ describe('the demo site in each phase', () => {
     expect(lines.slice(lines.indexOf('Scheduled Minor impact'), lines.indexOf('Affected'))).toEqual([
       'Scheduled Minor impact',
       'Planned window',
-      '6 December 2026, 22:00 UTC to 7 December 2026, 02:00 UTC (starts in 13 days)',
+      '6 December 2026, 22:00 UTC to 7 December 2026, 02:00 UTC (starts in 14 days)',
     ]);
     expect(lines).toContain('What is planned');
     expect(lines).not.toContain('What happened');

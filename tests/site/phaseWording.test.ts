@@ -1,7 +1,7 @@
 /**
  * Each phase reads right: a maintenance window not yet started is "planned", never "started"; an
  * ended release line's support "ended"; each change to an end-of-support date says what it now is.
- * The view functions, at a pinned build time, with the sentences a reader reads.
+ * The view functions, at a pinned build date, with the sentences a reader reads.
  */
 import { describe, expect, it } from 'vitest';
 import type { Incident, NoticeEvent, ReleaseLineStatus } from '../../src/registry/types.ts';
@@ -13,7 +13,7 @@ import {
 import { endOfSupportSentence, noticeEventSentence } from '../../src/site/view/noticeWording.ts';
 import { sentenceText } from '../../src/site/view/sentence.ts';
 
-const buildTime = '2026-11-22T23:59:59Z';
+const buildDate = '2026-11-22';
 const window = { start: '2026-11-29T22:00:00Z', end: '2026-11-30T02:00:00Z' };
 
 type Timing = Pick<Incident, 'kind' | 'state' | 'started' | 'window' | 'resolvedAt'>;
@@ -41,19 +41,19 @@ function incident(overrides: Partial<Timing>): Timing {
 }
 
 /** The facts as a reader reads them: "term: description". */
-function facts(timing: Timing, at = buildTime): string[] {
+function facts(timing: Timing, at = buildDate): string[] {
   return incidentTimingFacts(timing, at).map((fact) => `${fact.term}: ${sentenceText(fact.description)}`);
 }
 
 describe('upcoming maintenance', () => {
   it('gives its planned window once, with how soon it starts, and never says it started', () => {
     expect(facts(maintenance({}))).toEqual([
-      'Planned window: 29 November 2026, 22:00 UTC to 30 November 2026, 02:00 UTC (starts in 6 days)',
+      'Planned window: 29 November 2026, 22:00 UTC to 30 November 2026, 02:00 UTC (starts in 7 days)',
     ]);
   });
 
   it('says when it starts when it has no planned window', () => {
-    expect(facts(maintenance({ window: undefined }))).toEqual(['Starts: 29 November 2026, 22:00 UTC (in 6 days)']);
+    expect(facts(maintenance({ window: undefined }))).toEqual(['Starts: 29 November 2026, 22:00 UTC (in 7 days)']);
   });
 
   it('heads its description "What is planned"', () => {
@@ -61,25 +61,25 @@ describe('upcoming maintenance', () => {
   });
 
   it('says in a list when it starts', () => {
-    expect(sentenceText(incidentStartInWords(maintenance({}), buildTime))).toBe(
-      'starts 29 November 2026, 22:00 UTC (in 6 days)',
+    expect(sentenceText(incidentStartInWords(maintenance({}), buildDate))).toBe(
+      'starts 29 November 2026, 22:00 UTC (in 7 days)',
     );
   });
 });
 
 describe('maintenance in progress', () => {
-  const duringWindow = '2026-11-30T00:00:00Z';
+  const duringWindow = '2026-11-30';
 
   it('gives its planned window with when it is planned to end', () => {
     expect(facts(maintenance({ state: 'active' }), duringWindow)).toEqual([
-      'Planned window: 29 November 2026, 22:00 UTC to 30 November 2026, 02:00 UTC (planned to end in 2 hours)',
+      'Planned window: 29 November 2026, 22:00 UTC to 30 November 2026, 02:00 UTC (planned to end today)',
     ]);
   });
 
   it('says when it started if that was not the start of its window', () => {
     expect(facts(maintenance({ state: 'active', started: '2026-11-29T22:30:00Z' }), duringWindow)).toEqual([
-      'Started: 29 November 2026, 22:30 UTC (1 hour ago)',
-      'Planned window: 29 November 2026, 22:00 UTC to 30 November 2026, 02:00 UTC (planned to end in 2 hours)',
+      'Started: 29 November 2026, 22:30 UTC (yesterday)',
+      'Planned window: 29 November 2026, 22:00 UTC to 30 November 2026, 02:00 UTC (planned to end today)',
     ]);
   });
 
@@ -89,18 +89,18 @@ describe('maintenance in progress', () => {
 
   it('says in a list when it started', () => {
     expect(sentenceText(incidentStartInWords(maintenance({ state: 'active' }), duringWindow))).toBe(
-      'started 29 November 2026, 22:00 UTC (2 hours ago)',
+      'started 29 November 2026, 22:00 UTC (yesterday)',
     );
   });
 });
 
 describe('completed maintenance', () => {
-  const afterwards = '2026-12-01T02:00:00Z';
+  const afterwards = '2026-12-01';
 
   it('gives its planned window and when it was completed', () => {
     expect(facts(maintenance({ state: 'resolved', resolvedAt: '2026-11-30T01:20:00Z' }), afterwards)).toEqual([
       'Planned window: 29 November 2026, 22:00 UTC to 30 November 2026, 02:00 UTC',
-      'Completed: 30 November 2026, 01:20 UTC (1 day ago)',
+      'Completed: 30 November 2026, 01:20 UTC (yesterday)',
     ]);
   });
 
@@ -111,7 +111,7 @@ describe('completed maintenance', () => {
 
 describe('an open incident', () => {
   it('says when it started', () => {
-    expect(facts(incident({}))).toEqual(['Started: 22 November 2026, 14:05 UTC (9 hours ago)']);
+    expect(facts(incident({}))).toEqual(['Started: 22 November 2026, 14:05 UTC (today)']);
   });
 
   it('heads its description "What is happening"', () => {
@@ -122,8 +122,8 @@ describe('an open incident', () => {
 describe('a resolved incident', () => {
   it('says when it started and when it was resolved', () => {
     expect(facts(incident({ state: 'resolved', resolvedAt: '2026-11-22T18:40:00Z' }))).toEqual([
-      'Started: 22 November 2026, 14:05 UTC (9 hours ago)',
-      'Resolved: 22 November 2026, 18:40 UTC (5 hours ago)',
+      'Started: 22 November 2026, 14:05 UTC (today)',
+      'Resolved: 22 November 2026, 18:40 UTC (today)',
     ]);
   });
 

@@ -93,12 +93,19 @@ describe('status wording', () => {
     expect(severityView('high')).toEqual({ word: 'High', icon: 'shield', tone: 'bad' });
   });
 
-  it('says how long ago an instant was, relative to the build time, in the largest whole unit', () => {
-    const buildTime = '2026-11-22T23:59:59Z';
-    expect(relativeTo('2026-11-20T08:20:00Z', buildTime)).toBe('2 days ago');
-    expect(relativeTo('2026-11-22T21:00:00Z', buildTime)).toBe('2 hours ago');
-    expect(relativeTo('2026-12-06T22:00:00Z', buildTime)).toBe('in 13 days');
-    expect(relativeTo('2025-01-15T02:10:00Z', buildTime)).toBe('1 year ago');
-    expect(relativeTo('2026-11-22T23:59:30Z', buildTime)).toBe('just now');
+  it('says how long ago an instant was in days from the build date, in the largest whole unit', () => {
+    const buildDate = '2026-11-22';
+    expect(relativeTo('2026-11-20T08:20:00Z', buildDate)).toBe('2 days ago');
+    expect(relativeTo('2026-12-06T22:00:00Z', buildDate)).toBe('in 14 days');
+    expect(relativeTo('2026-10-01T12:00:00Z', buildDate)).toBe('1 month ago');
+    expect(relativeTo('2025-01-15T02:10:00Z', buildDate)).toBe('1 year ago');
+  });
+
+  it('says today, yesterday or tomorrow by the UTC day, whatever the time of day', () => {
+    const buildDate = '2026-11-22';
+    expect(relativeTo('2026-11-22T00:00:00Z', buildDate)).toBe('today');
+    expect(relativeTo('2026-11-22T23:59:00Z', buildDate)).toBe('today');
+    expect(relativeTo('2026-11-21T23:59:00Z', buildDate)).toBe('yesterday');
+    expect(relativeTo('2026-11-23T00:00:00Z', buildDate)).toBe('tomorrow');
   });
 });

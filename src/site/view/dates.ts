@@ -1,9 +1,10 @@
 /**
  * Dates as the pages show them. Calendar dates stay strings (no time zone can shift them);
- * instants are always shown in UTC, and "2 days ago" is relative to the build time, computed
- * at build time, so the page says the same thing to every reader until the next build.
+ * instants are always shown in UTC, and "2 days ago" counts days from the build date, computed
+ * at build time, so the page says the same thing to every reader until the next build, and
+ * builds on the same day write the same words whatever their time of day.
  */
-import type { CalendarDate } from '../../registry/calendarDate.ts';
+import { daysBetween, type CalendarDate } from '../../registry/calendarDate.ts';
 
 const monthNames = [
   'January',
@@ -55,20 +56,23 @@ export function utcMonthOf(instant: string): string {
 }
 
 const units = [
-  { name: 'year', seconds: 365 * 24 * 3600 },
-  { name: 'month', seconds: 30 * 24 * 3600 },
-  { name: 'day', seconds: 24 * 3600 },
-  { name: 'hour', seconds: 3600 },
-  { name: 'minute', seconds: 60 },
+  { name: 'year', days: 365 },
+  { name: 'month', days: 30 },
+  { name: 'day', days: 1 },
 ] as const;
 
-/** "2 days ago", "in 3 hours", "just now": from `instant` to the build time, in the largest whole unit. */
-export function relativeTo(instant: string, buildTime: string): string {
-  const seconds = Math.round((Date.parse(buildTime) - Date.parse(instant)) / 1000);
-  const magnitude = Math.abs(seconds);
-  const unit = units.find((candidate) => magnitude >= candidate.seconds);
-  if (!unit) return 'just now';
-  const count = Math.floor(magnitude / unit.seconds);
+/**
+ * "2 days ago", "in 3 days", "today", "yesterday", "tomorrow": from the UTC day of `instant` to
+ * the build date, in the largest whole unit. The time of day is left to the instant shown beside.
+ */
+export function relativeTo(instant: string, buildDate: CalendarDate): string {
+  const days = daysBetween(isoInstant(instant).slice(0, 10), buildDate);
+  if (days === 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days === -1) return 'tomorrow';
+  const magnitude = Math.abs(days);
+  const unit = units.find((candidate) => magnitude >= candidate.days)!;
+  const count = Math.floor(magnitude / unit.days);
   const words = `${count} ${unit.name}${count === 1 ? '' : 's'}`;
-  return seconds >= 0 ? `${words} ago` : `in ${words}`;
+  return days > 0 ? `${words} ago` : `in ${words}`;
 }

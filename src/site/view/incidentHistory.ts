@@ -30,7 +30,7 @@ export interface IncidentHistoryMonth {
 
 /** `incidents` (newest first) as the island shows them; by default every incident. */
 export function incidentHistory(
-  registry: Pick<Registry, 'incidents' | 'vendor' | 'buildTime'>,
+  registry: Pick<Registry, 'incidents' | 'vendor' | 'buildDate'>,
   incidents: readonly Incident[] = registry.incidents,
 ): IncidentHistoryMonth[] {
   return incidentsByMonth(incidents).map(({ month, incidents }) => ({
@@ -43,7 +43,7 @@ export function incidentHistory(
       kindWord: incident.kind === 'maintenance' ? 'Maintenance' : 'Incident',
       state: incidentStateView(incident),
       impact: impactView(incident.impact),
-      start: incidentStartInWords(incident, registry.buildTime),
+      start: incidentStartInWords(incident, registry.buildDate),
       products: incident.affects.map((affected) => ({ slug: affected.productSlug, name: affected.productName })),
     })),
   }));

@@ -3,6 +3,7 @@
  * (scheduled), in progress (active) or completed (resolved); an incident is open (active) or
  * resolved. A window not yet started never "started", and a date is given once.
  */
+import type { CalendarDate } from '../../registry/calendarDate.ts';
 import type { Incident } from '../../registry/types.ts';
 import { relativeTo } from './dates.ts';
 import { instantPart, sentence, type Sentence } from './sentence.ts';
@@ -16,8 +17,8 @@ export interface IncidentFact {
 }
 
 /** When it started (or starts), when it was planned and when it ended, in that order. */
-export function incidentTimingFacts(incident: IncidentTiming, buildTime: string): IncidentFact[] {
-  const ago = (instant: string) => relativeTo(instant, buildTime);
+export function incidentTimingFacts(incident: IncidentTiming, buildDate: CalendarDate): IncidentFact[] {
+  const ago = (instant: string) => relativeTo(instant, buildDate);
   const { window } = incident;
   const facts: IncidentFact[] = [];
   const windowGivesStart = window !== undefined && Date.parse(window.start) === Date.parse(incident.started);
@@ -63,10 +64,10 @@ export function incidentStoryHeading(incident: Pick<Incident, 'kind' | 'state'>)
 }
 
 /** An incident's start in a list: "starts 6 December 2026, 22:00 UTC (in 13 days)". */
-export function incidentStartInWords(incident: Pick<Incident, 'state' | 'started'>, buildTime: string): Sentence {
+export function incidentStartInWords(incident: Pick<Incident, 'state' | 'started'>, buildDate: CalendarDate): Sentence {
   return sentence(
     incident.state === 'scheduled' ? 'starts ' : 'started ',
     instantPart(incident.started),
-    ` (${relativeTo(incident.started, buildTime)})`,
+    ` (${relativeTo(incident.started, buildDate)})`,
   );
 }
