@@ -187,6 +187,8 @@ function assembleIncident(
   const { data } = document;
   const last = data.updates.at(-1)!;
   const resolved = last.status === 'resolved' || last.status === 'completed';
+  // Corrections posted after the resolution keep its status; the resolution is the first of them.
+  const resolution = data.updates.find((update) => update.status === last.status)!;
   const scheduled =
     !resolved && data.window !== undefined && buildTime < normalise(data.window.start) && last.status === 'scheduled';
   return {
@@ -207,7 +209,7 @@ function assembleIncident(
       status: update.status,
       text: rich(document, ['updates', index, 'text'], update.text),
     })),
-    resolvedAt: resolved ? normalise(last.at) : undefined,
+    resolvedAt: resolved ? normalise(resolution.at) : undefined,
     state: resolved ? 'resolved' : scheduled ? 'scheduled' : 'active',
     description: body(document),
     customerActions:
