@@ -102,7 +102,6 @@ function editDistance(a: string, b: string, limit: number): number {
 // ——— the rule ———
 
 export function checkPublishedFacts(documents: ParsedDocuments, context: RuleContext): void {
-  if (documents.incidents.length === 0 && documents.advisories.length === 0) return;
   const history = context.history();
   if (history.state === 'checked') return;
   if (history.state !== 'complete') {
