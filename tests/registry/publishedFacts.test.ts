@@ -4,6 +4,9 @@
  * rewrite naming the commit that published the fact and the entry to add. Tested against real git
  * repositories with commits at chosen dates.
  */
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { advisory, createContent, incident, markdownFile, type Fixture } from '../support/contentFixture.ts';
 import { checkFixture } from '../support/checkFixture.ts';
@@ -96,6 +99,28 @@ describe('a published incident', () => {
     ]);
   });
 
+  it('accepts the affected products, a status and a text each corrected by an update', () => {
+    published();
+    writeIncident({
+      impact: 'major',
+      affects: [{ product: 'gateway' }],
+      updates: [
+        { ...updates[0], status: 'identified', text: 'The cause is a full disk.' },
+        updates[1],
+        {
+          ...correction,
+          text: 'All release lines were affected, and the cause was known from the start.',
+          corrects: [
+            { field: 'affects', was: 'gateway: 2.x' },
+            { field: 'updates[0].status', was: 'investigating' },
+            { field: 'updates[0].text', was: 'We are looking into it.' },
+          ],
+        },
+      ],
+    });
+    expect(checkFixture(fixture).errors).toEqual([]);
+  });
+
   it('accepts a published update’s time corrected with its feed key and an update that corrects it', () => {
     published();
     writeIncident({
@@ -169,6 +194,26 @@ describe('a published advisory', () => {
     ]);
   });
 
+  it('accepts a removed CVE, a changed affected range and a removed fixed version each corrected by a revision', () => {
+    published();
+    writeAdvisory({
+      cves: ['CVE-2026-10002'],
+      affects: [{ product: 'gateway', release: '1.x', affected: '1.2.0 to 1.4.2' }],
+      revisions: [
+        ...advisory.revisions,
+        {
+          ...revision,
+          corrects: [
+            { field: 'cves', was: 'CVE-2026-10001' },
+            { field: 'affects[0].affected', was: '1.0.0 to 1.4.2' },
+            { field: 'affects[0].fixed', was: '1.4.3' },
+          ],
+        },
+      ],
+    });
+    expect(checkFixture(fixture).errors).toEqual([]);
+  });
+
   it('accepts prose rewritten freely: title, summary, remediation text', () => {
     published();
     writeAdvisory({
@@ -177,5 +222,35 @@ describe('a published advisory', () => {
       remediations: [{ kind: 'fix', text: 'Upgrade.' }],
     });
     expect(checkFixture(fixture).errors).toEqual([]);
+  });
+});
+
+describe('reading the history', () => {
+  it('takes the same git processes for many changed files as for none: one log and one cat-file after the probe', () => {
+    published();
+    for (let index = 2; index <= 30; index++) {
+      const id = `INC-2026-${String(index).padStart(4, '0')}`;
+      fixture.write(`incidents/${id}.md`, markdownFile({ ...incident, id, impact: 'major' }));
+    }
+    commitAll(fixture.dir, '2026-11-02T11:00:00+00:00', 'More incidents');
+    for (let index = 2; index <= 30; index++) {
+      const id = `INC-2026-${String(index).padStart(4, '0')}`;
+      fixture.write(`incidents/${id}.md`, markdownFile({ ...incident, id, impact: 'critical' }));
+    }
+    // A git on the PATH that logs each command it runs, then runs the real git.
+    const bin = mkdtempSync(path.join(tmpdir(), 'trustline-git-log-'));
+    const log = path.join(bin, 'commands');
+    const realGit = path.join(git(fixture.dir, ['--exec-path']).trim(), 'git');
+    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$1" >> ${log}\nexec ${realGit} "$@"\n`);
+    chmodSync(path.join(bin, 'git'), 0o755);
+    const pathBefore = process.env['PATH'];
+    process.env['PATH'] = `${bin}:${pathBefore}`;
+    try {
+      expect(checkFixture(fixture).errors).toHaveLength(29);
+    } finally {
+      process.env['PATH'] = pathBefore;
+    }
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(['rev-parse', 'log', 'cat-file']);
+    rmSync(bin, { recursive: true, force: true });
   });
 });
