@@ -196,6 +196,15 @@ function assembleIncident(
   const resolved = last.status === 'resolved' || last.status === 'completed';
   // Corrections posted after the resolution keep its status; the resolution is the first of them.
   const resolution = data.updates.find((update) => update.status === last.status)!;
+  const updates = data.updates.map((update, index) => {
+    const at = normalise(update.at);
+    return {
+      at,
+      key: update.key === undefined ? at : normalise(update.key),
+      status: update.status,
+      text: rich(document, ['updates', index, 'text'], update.text),
+    };
+  });
   const scheduled =
     !resolved && data.window !== undefined && buildTime < normalise(data.window.start) && last.status === 'scheduled';
   return {
@@ -211,22 +220,20 @@ function assembleIncident(
     })),
     started: normalise(data.started),
     window: data.window && { start: normalise(data.window.start), end: normalise(data.window.end) },
-    updates: data.updates.map((update, index) => ({
-      at: normalise(update.at),
-      key: normalise(update.key ?? update.at),
-      status: update.status,
-      text: rich(document, ['updates', index, 'text'], update.text),
-    })),
+    updates,
     resolvedAt: resolved ? normalise(resolution.at) : undefined,
-    corrections: correctionsOf(
-      data.updates.map((update) => ({
-        at: normalise(update.at),
-        by: normalise(update.key ?? update.at),
-        corrects: update.corrects,
-      })),
-      (field) => incidentValueNow(data, field),
-      (field) => correctedFieldWords(field, () => undefined),
-    ),
+    // Only an incident that records corrections needs their wording.
+    corrections: data.updates.some((update) => update.corrects)
+      ? correctionsOf(
+          data.updates.map((update, index) => ({
+            at: updates[index]!.at,
+            by: updates[index]!.key,
+            corrects: update.corrects,
+          })),
+          (field) => incidentValueNow(data, field),
+          (field) => correctedFieldWords(field, () => undefined),
+        )
+      : [],
     state: resolved ? 'resolved' : scheduled ? 'scheduled' : 'active',
     description: body(document),
     customerActions:
@@ -279,19 +286,21 @@ function assembleAdvisory(
     })),
     credits: data.credits,
     revisions: data.revisions.map((revision) => ({ date: revision.date, summary: revision.summary })),
-    corrections: correctionsOf(
-      revisionKeys(data.revisions).map((by, index) => ({
-        at: `${data.revisions[index]!.date}T00:00:00Z`,
-        by,
-        corrects: data.revisions[index]!.corrects,
-      })),
-      (field) => advisoryValueNow(data, scored.severity, field),
-      (field) =>
-        correctedFieldWords(field, (index) => {
-          const entry = data.affects[index];
-          return entry && releaseLineText(entry);
-        }),
-    ),
+    corrections: data.revisions.some((revision) => revision.corrects)
+      ? correctionsOf(
+          revisionKeys(data.revisions).map((by, index) => ({
+            at: `${data.revisions[index]!.date}T00:00:00Z`,
+            by,
+            corrects: data.revisions[index]!.corrects,
+          })),
+          (field) => advisoryValueNow(data, scored.severity, field),
+          (field) =>
+            correctedFieldWords(field, (index) => {
+              const entry = data.affects[index];
+              return entry && releaseLineText(entry);
+            }),
+        )
+      : [],
     published: data.revisions[0]!.date,
     updated: data.revisions.at(-1)!.date,
     details: body(document),
