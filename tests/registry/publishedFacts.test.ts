@@ -121,6 +121,21 @@ describe('a published incident', () => {
     expect(checkFixture(fixture).errors).toEqual([]);
   });
 
+  it('refuses a published update’s time corrected without the feed key it was published with', () => {
+    const commit = published();
+    writeIncident({
+      impact: 'major',
+      updates: [
+        { ...updates[0], at: '2026-11-01T09:05:00Z' },
+        updates[1],
+        { ...correction, corrects: [{ field: 'updates[0].at', was: '2026-11-01T09:10:00Z' }] },
+      ],
+    });
+    expect(checkFixture(fixture).errors).toEqual([
+      `${INCIDENT}:11 updates[0].key: git published updates[0] with the feed key 2026-11-01T09:10:00Z on 2026-11-01 (commit ${commit}), and its time is corrected: add key: "2026-11-01T09:10:00Z" to updates[0], so its feed item keeps its id`,
+    ]);
+  });
+
   it('accepts a published update’s time corrected with its feed key and an update that corrects it', () => {
     published();
     writeIncident({

@@ -56,6 +56,13 @@ export const removedFact = (what: string, published: string, publication: FirstP
 export const keepFeedKey = (index: number, key: string) =>
   `also add key: ${yamlValue(key)} to updates[${index}], so its feed item keeps its id`;
 
+/** An update whose time is corrected, without the key its feed item was published with. */
+export const feedKeyLost = (index: number, key: string, publication: FirstPublication) =>
+  `git published updates[${index}] with the feed key ${key} ${commitOf(publication)}, and its time is corrected: add key: ${yamlValue(key)} to updates[${index}], so its feed item keeps its id`;
+
+/** After a refused change of an update's text: what a typo fix may change. */
+export const TYPO_HINT = ' (fixing a typo needs no correction: change at most one character in twenty, and no number)';
+
 /** A published update is gone. */
 export const removedUpdate = (index: number, update: PublishedUpdate, publication: FirstPublication) =>
   `git published the update of ${update.at} ${commitOf(publication)}, and it is no longer in "updates": a published update stays — restore { at: ${yamlValue(update.at)}, status: ${update.status}, text: ${yamlValue(update.text)} } as updates[${index}]; to say it was wrong, add a new update that says so`;
@@ -246,13 +253,7 @@ function checkIncident(
       );
     }
     if (keyLost && missing.length === 0) {
-      reportAt(
-        context,
-        'error',
-        incident,
-        ['updates', index, 'key'],
-        `git published updates[${index}] with the feed key ${key} ${commitOf(published)}, and its time is corrected: ${keepFeedKey(index, key)}`,
-      );
+      reportAt(context, 'error', incident, ['updates', index, 'key'], feedKeyLost(index, key, published));
     }
     checkFact(facts.status, `updates[${index}].status`, ['updates', index, 'status'], update.status);
     const textField = `updates[${index}].text`;
@@ -264,7 +265,7 @@ function checkIncident(
         incident,
         ['updates', index, 'text'],
         changedFact(words(textField), value, publication, update.text, fix({ field: textField, was: value })) +
-          ' (fixing a typo needs no correction: change at most one character in twenty, and no number)',
+          TYPO_HINT,
       );
     }
   }
