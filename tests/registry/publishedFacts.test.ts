@@ -57,6 +57,17 @@ describe('a published incident', () => {
     expect(checkFixture(fixture).errors).toEqual([]);
   });
 
+  it('does not take a correction slipped into a published update', () => {
+    const commit = published();
+    writeIncident({
+      impact: 'minor',
+      updates: [updates[0], { ...updates[1], corrects: [{ field: 'impact', was: 'major' }] }],
+    });
+    expect(checkFixture(fixture).errors).toEqual([
+      `${INCIDENT}:4 impact: git published impact major on 2026-11-01 (commit ${commit}), and it now reads minor: customers were told major, so changing it is a correction — add { at: <the time of the correction>, status: resolved, text: <what was wrong and why>, corrects: [{ field: impact, was: major }] } to "updates"`,
+    ]);
+  });
+
   it('refuses a deleted update, giving it back to restore', () => {
     const commit = published();
     writeIncident({ impact: 'major', updates: [updates[1]] });
@@ -185,6 +196,17 @@ describe('a published advisory', () => {
       ],
     });
     expect(checkFixture(fixture).errors).toEqual([]);
+  });
+
+  it('does not take a correction slipped into a published revision', () => {
+    const commit = published();
+    writeAdvisory({
+      cves: [],
+      revisions: [{ ...advisory.revisions[0], corrects: [{ field: 'cves', was: 'CVE-2026-10001' }] }],
+    });
+    expect(checkFixture(fixture).errors).toEqual([
+      `${ADVISORY}:6 cves: git published the CVE ID CVE-2026-10001 on 2026-11-01 (commit ${commit}), and it is no longer here: customers were told it, so removing it is a correction — add { date: <the day of the correction>, summary: <what was wrong and why>, corrects: [{ field: cves, was: CVE-2026-10001 }] } to "revisions"`,
+    ]);
   });
 
   it('refuses a deleted revision', () => {

@@ -133,6 +133,8 @@ class Published {
   }
 }
 
+const correctionKey = (where: string, field: string | undefined, was: string | undefined) =>
+  `${where}\0${field}\0${field?.endsWith('.at') && was !== undefined ? utcInstant(was) : was}`;
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const fields = (value: unknown): Record<string, unknown> =>
@@ -157,6 +159,8 @@ function checkIncident(
   const affects = new Published();
   const updates = new Map<string, { first: PublishedUpdate; index: number; published: FirstPublication }>();
   const updateFacts = new Map<string, { at: Published; status: Published; text: Published }>();
+  /** The corrections each published update was published with. */
+  const publishedCorrections = new Set<string>();
   for (const { data: version, published } of versions) {
     const front = fields(version);
     impact.add(text(front['impact']), published);
@@ -184,6 +188,9 @@ function checkIncident(
         updateFacts.set(key, { at: new Published(), status: new Published(), text: new Published() });
       }
       const facts = updateFacts.get(key)!;
+      for (const entry of list(update['corrects']).map(fields)) {
+        publishedCorrections.add(correctionKey(key, text(entry['field']), text(entry['was'])));
+      }
       facts.at.add(utcInstant(at), published);
       facts.status.add(status, published);
       facts.text.add(body, published);
@@ -192,7 +199,11 @@ function checkIncident(
 
   const corrections = new Set<string>();
   for (const update of data.updates ?? []) {
+    const key = update && updateKey(update);
     for (const correction of update?.corrects ?? []) {
+      // A correction is posted in an update of its own: one slipped into a published update does not count.
+      if (key && updates.has(key) && !publishedCorrections.has(correctionKey(key, correction.field, correction.was)))
+        continue;
       const was = correction.field.endsWith('.at') ? utcInstant(correction.was) : correction.was;
       corrections.add(`${correction.field}\0${was}`);
     }
@@ -288,6 +299,8 @@ function checkAdvisory(
   const severity = new Published();
   const lines = new Map<string, { affected: Published; fixed: Published }>();
   const revisions: { date: string; summary: string; published: FirstPublication }[] = [];
+  /** The corrections each published revision was published with. */
+  const publishedCorrections = new Set<string>();
   for (const { data: version, published } of versions) {
     const front = fields(version);
     for (const cve of list(front['cves'])) cves.add(text(cve), published);
@@ -311,13 +324,21 @@ function checkAdvisory(
       if (revisions[index] === undefined && date !== undefined && summary !== undefined) {
         revisions[index] = { date, summary, published };
       }
+      for (const entry of list(revision['corrects']).map(fields)) {
+        publishedCorrections.add(correctionKey(String(index), text(entry['field']), text(entry['was'])));
+      }
     });
   }
 
   const corrections = new Set<string>();
-  for (const revision of data.revisions ?? []) {
-    for (const correction of revision?.corrects ?? []) corrections.add(`${correction.field}\0${correction.was}`);
-  }
+  (data.revisions ?? []).forEach((revision, index) => {
+    for (const correction of revision?.corrects ?? []) {
+      // A correction is a revision of its own: one slipped into a published revision does not count.
+      const key = correctionKey(String(index), correction.field, correction.was);
+      if (revisions[index] !== undefined && !publishedCorrections.has(key)) continue;
+      corrections.add(`${correction.field}\0${correction.was}`);
+    }
+  });
   const corrected = (field: string, was: string) => corrections.has(`${field}\0${was}`);
   const words = (field: string) =>
     correctedFieldWords(field, (index) => {
