@@ -12,13 +12,14 @@
  * A page's inputs: the site's code (every source file, the dependencies' lockfile), the vendor
  * profile and the policies' titles (the layout shows both on every page), the page's own document
  * as the Registry assembled it (including what was computed for the build time, such as an
- * incident's state) and, where the page counts days from it, the build date.
+ * incident's state), the last commit of its source file and, where the page counts days from it, the build date.
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ENGINE_ROOT } from '../cli/projectPaths.ts';
 import type { Advisory, Incident, Registry } from '../registry/types.ts';
+import { sourceHistory } from '../site/sourceHistory.ts';
 import { paths } from '../site/urls.ts';
 import { MANIFEST_FILE } from './manifest.ts';
 
@@ -158,11 +159,26 @@ export function pageInputs(
   if (route === '/incidents/[id]') {
     const incident = index.incidents.get(params['id']);
     // Relative phrases ("started 2 days ago") count from the build date.
-    return incident && fingerprint(paths.incident(incident.id), { ...shared, buildDate: registry.buildDate, incident });
+    return (
+      incident &&
+      fingerprint(paths.incident(incident.id), {
+        ...shared,
+        buildDate: registry.buildDate,
+        incident,
+        source: sourceHistory(registry.vendor, incident.file),
+      })
+    );
   }
   if (route === '/advisories/[id]') {
     const advisory = index.advisories.get(params['id']);
-    return advisory && fingerprint(paths.advisory(advisory.id), { ...shared, advisory });
+    return (
+      advisory &&
+      fingerprint(paths.advisory(advisory.id), {
+        ...shared,
+        advisory,
+        source: sourceHistory(registry.vendor, advisory.file),
+      })
+    );
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
  * Carries a page over from the previous build when its inputs have not changed, rather than
  * rendering it again (src/pipeline/pageReuse.ts); every other page is rendered as usual.
  */
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware } from 'astro/middleware';
 import { getRegistry } from '../site/registry.ts';
 import { carriedOverPage, pageInputs, recordsPageInputs } from './pageReuse.ts';
 

@@ -7,6 +7,13 @@ import type { FieldPath } from './problems.ts';
 import { reportAt, type RuleContext, type Parsed, type ParsedDocuments } from './rules/context.ts';
 import { effectiveAnnouncement, noticeEvents } from './rules/notice.ts';
 import { splitSuccessor } from './rules/references.ts';
+import {
+  correctedFieldWords,
+  correctionsOf,
+  incidentAffectsText,
+  releaseLineText,
+  revisionKeys,
+} from './corrections.ts';
 import type { AdvisoryData } from './schema/advisory.ts';
 import type { IncidentData } from './schema/incident.ts';
 import type { ProductData } from './schema/product.ts';
@@ -187,6 +194,17 @@ function assembleIncident(
   const { data } = document;
   const last = data.updates.at(-1)!;
   const resolved = last.status === 'resolved' || last.status === 'completed';
+  // Corrections posted after the resolution keep its status; the resolution is the first of them.
+  const resolution = data.updates.find((update) => update.status === last.status)!;
+  const updates = data.updates.map((update, index) => {
+    const at = normalise(update.at);
+    return {
+      at,
+      key: update.key === undefined ? at : normalise(update.key),
+      status: update.status,
+      text: rich(document, ['updates', index, 'text'], update.text),
+    };
+  });
   const scheduled =
     !resolved && data.window !== undefined && buildTime < normalise(data.window.start) && last.status === 'scheduled';
   return {
@@ -202,12 +220,20 @@ function assembleIncident(
     })),
     started: normalise(data.started),
     window: data.window && { start: normalise(data.window.start), end: normalise(data.window.end) },
-    updates: data.updates.map((update, index) => ({
-      at: normalise(update.at),
-      status: update.status,
-      text: rich(document, ['updates', index, 'text'], update.text),
-    })),
-    resolvedAt: resolved ? normalise(last.at) : undefined,
+    updates,
+    resolvedAt: resolved ? normalise(resolution.at) : undefined,
+    // Only an incident that records corrections needs their wording.
+    corrections: data.updates.some((update) => update.corrects)
+      ? correctionsOf(
+          data.updates.map((update, index) => ({
+            at: updates[index]!.at,
+            by: updates[index]!.key,
+            corrects: update.corrects,
+          })),
+          (field) => incidentValueNow(data, field),
+          (field) => correctedFieldWords(field, () => undefined),
+        )
+      : [],
     state: resolved ? 'resolved' : scheduled ? 'scheduled' : 'active',
     description: body(document),
     customerActions:
@@ -259,12 +285,49 @@ function assembleAdvisory(
       url: remediation.url,
     })),
     credits: data.credits,
-    revisions: data.revisions,
+    revisions: data.revisions.map((revision) => ({ date: revision.date, summary: revision.summary })),
+    corrections: data.revisions.some((revision) => revision.corrects)
+      ? correctionsOf(
+          revisionKeys(data.revisions).map((by, index) => ({
+            at: `${data.revisions[index]!.date}T00:00:00Z`,
+            by,
+            corrects: data.revisions[index]!.corrects,
+          })),
+          (field) => advisoryValueNow(data, scored.severity, field),
+          (field) =>
+            correctedFieldWords(field, (index) => {
+              const entry = data.affects[index];
+              return entry && releaseLineText(entry);
+            }),
+        )
+      : [],
     published: data.revisions[0]!.date,
     updated: data.revisions.at(-1)!.date,
     details: body(document),
     file: document.source.file,
   };
+}
+
+/** What an incident's corrected field holds now. */
+function incidentValueNow(data: IncidentData, field: string): string {
+  if (field === 'impact') return data.impact;
+  if (field === 'affects') return incidentAffectsText(data.affects);
+  const update = /^updates\[(\d+)\]\.(at|status|text)$/.exec(field);
+  const entry = update && data.updates[Number(update[1])];
+  if (!update || !entry) return 'removed';
+  return update[2] === 'at' ? normalise(entry.at) : update[2] === 'status' ? entry.status : entry.text;
+}
+
+/** What an advisory's corrected field holds now. */
+function advisoryValueNow(data: AdvisoryData, severity: string, field: string): string {
+  if (field === 'cves') return data.cves.length > 0 ? data.cves.join(', ') : 'none';
+  if (field === 'cvss.vector') return data.cvss.vector;
+  if (field === 'cvss.severity') return severity;
+  if (field === 'affects') return data.affects.map(releaseLineText).join(', ');
+  const line = /^affects\[(\d+)\]\.(affected|fixed)$/.exec(field);
+  const entry = line && data.affects[Number(line[1])];
+  if (!line || !entry) return 'removed';
+  return line[2] === 'affected' ? entry.affected : (entry.fixed ?? 'not fixed yet');
 }
 
 function groupBy<Item>(items: readonly Item[], keysOf: (item: Item) => string[]): Map<string, Item[]> {

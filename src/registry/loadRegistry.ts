@@ -25,6 +25,7 @@ import { checkIncidents } from './rules/incidents.ts';
 import { checkLifecycleOrder } from './rules/lifecycleOrder.ts';
 import { checkNotices } from './rules/notice.ts';
 import { checkPublishedKept } from './rules/published.ts';
+import { checkPublishedFacts } from './rules/publishedFacts.ts';
 import { checkPolicies } from './rules/policies.ts';
 import { checkReferences } from './rules/references.ts';
 import { checkUniqueness } from './rules/uniqueness.ts';
@@ -94,7 +95,8 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
   const context: RuleContext = {
     buildDate: utcDateOf(buildTime),
     buildTime: buildTime.toISOString().replace('.000Z', 'Z'),
-    history: () => (history ??= readPublicationHistory(contentDir)),
+    history: () =>
+      (history ??= readPublicationHistory(contentDir, 'HEAD', { currentBlobs: currentBlobs(sources.documents) })),
     noticeDays: new Map(Object.entries(options.noticeDays ?? {})),
     pullRequest: pullRequest && {
       baseHistory: () =>
@@ -116,6 +118,7 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
     checkAdvisories,
     checkPolicies,
     checkPublishedKept,
+    checkPublishedFacts,
     checkCodeOfPracticeEvidence,
     checkBrandAssets,
   ]) {
@@ -132,6 +135,13 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
   const documentCount = registry ? countDocuments(registry) + (documents.withdrawn ? 1 : 0) : 0;
   const noticeDays = registry ? Object.fromEntries(context.noticeDays) : {};
   return { registry, problems, files: sources.files, documentCount, buildDate: context.buildDate, noticeDays };
+}
+
+/** Incidents and advisories as read now, by absolute path: their git blob ids (see readPublicationHistory). */
+function currentBlobs(documents: readonly SourceDocument[]): Map<string, string> {
+  const blobs = new Map<string, string>();
+  for (const document of documents) if (document.blob) blobs.set(path.resolve(document.file), document.blob);
+  return blobs;
 }
 
 /** The Registry, or a ContentError listing every problem. */

@@ -152,9 +152,29 @@ export interface EndOfSupportNotice {
 
 export type IncidentState = 'active' | 'scheduled' | 'resolved';
 
+/**
+ * A published fact corrected by a later update or revision (docs/editor-guide.md, "Correct a
+ * published fact"): "Corrected on 3 December 2026: impact was recorded as major; it was minor".
+ */
+export interface Correction {
+  /** When the correcting update was posted (RFC 3339 in UTC), or the day of the correcting revision at 00:00:00Z. */
+  readonly at: string;
+  /** The field as the editor named it, e.g. "impact", "updates[0].at", "cvss.vector". */
+  readonly field: string;
+  /** The field in words: "impact", "the time of update 1", "the CVSS vector". */
+  readonly what: string;
+  readonly was: string;
+  /** What it was in fact: the next correction's "was", else the value now. */
+  readonly now: string;
+  /** The feed key of the correcting update, or the revision's date (with ".2" for the second that day). */
+  readonly by: string;
+}
+
 export interface IncidentUpdate {
   /** RFC 3339 in UTC, e.g. 2026-11-20T08:12:00Z, whatever offset the editor wrote. */
   readonly at: string;
+  /** The key of its feed item: its "key" (the time it was first published with), else its time (UTC). */
+  readonly key: string;
   readonly status: IncidentData['updates'][number]['status'];
   readonly text: RichText;
 }
@@ -177,6 +197,8 @@ export interface Incident {
   readonly updates: readonly IncidentUpdate[];
   /** Time of the resolving update, when resolved. */
   readonly resolvedAt: string | undefined;
+  /** Oldest first. */
+  readonly corrections: readonly Correction[];
   readonly state: IncidentState;
   readonly description: RichText;
   readonly customerActions: RichText | undefined;
@@ -217,6 +239,8 @@ export interface Advisory {
   readonly credits: readonly string[];
   /** Oldest first; the first is the initial publication. */
   readonly revisions: readonly { readonly date: CalendarDate; readonly summary: string }[];
+  /** Oldest first. */
+  readonly corrections: readonly Correction[];
   readonly published: CalendarDate;
   readonly updated: CalendarDate;
   readonly details: RichText;

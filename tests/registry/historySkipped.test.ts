@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 const SKIPPED_WITH_A_CITED_SOURCE =
-  'these rules were skipped: a cited "source" covers only a notice given before its release line was in the portal; every end-of-support date git has published stays in its notice\'s history; a published product, incident or advisory file is not removed without a record in withdrawn.yml';
+  'these rules were skipped: a cited "source" covers only a notice given before its release line was in the portal; every end-of-support date git has published stays in its notice\'s history; a fact git has published about an incident or advisory changes only with a correction that says so; a published product, incident or advisory file is not removed without a record in withdrawn.yml';
 const FETCH =
   'Fetch the full history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0); in CI, a skipped rule stops the build';
 
@@ -101,7 +101,7 @@ describe('rules skipped for want of the git history', () => {
     commitAll(fixture.dir, '2026-07-01T10:00:00+00:00', 'A second commit, so that a clone of depth 1 is shallow');
     const clone = cloned(fixture.dir);
     expect(check(clone)).toEqual([
-      `error: ${clone} the git history is shallow, so these rules were skipped: a notice without a cited "source" counts from the day git first published it, when that is later than the day written; every end-of-support date git has published stays in its notice's history; a published product, incident or advisory file is not removed without a record in withdrawn.yml. ${FETCH}`,
+      `error: ${clone} the git history is shallow, so these rules were skipped: a notice without a cited "source" counts from the day git first published it, when that is later than the day written; every end-of-support date git has published stays in its notice's history; a fact git has published about an incident or advisory changes only with a correction that says so; a published product, incident or advisory file is not removed without a record in withdrawn.yml. ${FETCH}`,
     ]);
   });
 

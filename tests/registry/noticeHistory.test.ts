@@ -228,7 +228,7 @@ describe('the day a notice counts from', () => {
     fixture = { ...fixture, dir: clone, cleanup: () => rmSync(original, { recursive: true, force: true }) };
     const { errors } = checkFixture(fixture);
     expect(errors.filter((error) => error.includes('shallow'))).toEqual([
-      `${clone} the git history is shallow, so these rules were skipped: a notice without a cited "source" counts from the day git first published it, when that is later than the day written; every end-of-support date git has published stays in its notice's history; a published product, incident or advisory file is not removed without a record in withdrawn.yml. Fetch the full history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0); in CI, a skipped rule stops the build`,
+      `${clone} the git history is shallow, so these rules were skipped: a notice without a cited "source" counts from the day git first published it, when that is later than the day written; every end-of-support date git has published stays in its notice's history; a fact git has published about an incident or advisory changes only with a correction that says so; a published product, incident or advisory file is not removed without a record in withdrawn.yml. Fetch the full history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0); in CI, a skipped rule stops the build`,
     ]);
   });
 

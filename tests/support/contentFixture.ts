@@ -108,7 +108,7 @@ export const advisory = {
 
 /** The rules that need the git history, as check names them when it skips them for the fixture. */
 const SKIPPED_RULES =
-  'these rules were skipped: a cited "source" covers only a notice given before its release line was in the portal; every end-of-support date git has published stays in its notice\'s history; a published product, incident or advisory file is not removed without a record in withdrawn.yml';
+  'these rules were skipped: a cited "source" covers only a notice given before its release line was in the portal; every end-of-support date git has published stays in its notice\'s history; a fact git has published about an incident or advisory changes only with a correction that says so; a published product, incident or advisory file is not removed without a record in withdrawn.yml';
 
 /** What check says of the fixture where it is, outside git: a warning, for a trial. */
 export const outsideGitWarning = (dir: string): string =>

@@ -5,7 +5,8 @@
  * text leaves the release line as the product. Revisions become the revision history, and
  * remediations the CSAF remediation categories.
  */
-import type { Advisory, Registry } from '../../registry/types.ts';
+import { correctionSentence, revisionKeys } from '../../registry/corrections.ts';
+import type { Advisory, Correction, Registry } from '../../registry/types.ts';
 import { readVersionRange } from '../../registry/versionRange.ts';
 import { absoluteUrl, paths } from '../../site/urls.ts';
 import { csafDocumentPath } from './location.ts';
@@ -124,6 +125,16 @@ const remediationCategories: Readonly<Record<Advisory['remediations'][number]['k
 /** A calendar date as the start of that day in UTC, with milliseconds, as the CSAF documents write it. */
 const startOfDayCsaf = (date: string) => `${date}T00:00:00.000Z`;
 
+/**
+ * A revision's summary with the corrections it records (docs/editor-guide.md, "Correct a
+ * published fact"): "Corrected the score. Corrected: the CVSS vector was recorded as …; it was …."
+ */
+export function withCorrections(summary: string, corrections: readonly Correction[]): string {
+  if (corrections.length === 0) return summary;
+  const sentences = corrections.map((correction) => `Corrected: ${correctionSentence(correction)}.`);
+  return [summary, ...sentences].join(' ');
+}
+
 export function csafPublisher(registry: Registry): CsafPublisher {
   const { vendor } = registry;
   const { email, url } = vendor.contacts.security;
@@ -233,6 +244,7 @@ function productTree(vendorName: string, lines: readonly AffectedLine[]): CsafDo
 export function csafAdvisoryDocument(registry: Registry, advisory: Advisory): CsafDocument {
   const { vendor } = registry;
   const lines = affectedLines(registry, advisory);
+  const keys = revisionKeys(advisory.revisions);
   const affectedIds = lines.map((line) => line.affectedId);
   const fixedIds = lines.flatMap((line) => (line.fixedId ? [line.fixedId] : []));
   const withFix = lines.filter((line) => line.fixedId).map((line) => line.affectedId);
@@ -332,7 +344,10 @@ export function csafAdvisoryDocument(registry: Registry, advisory: Advisory): Cs
         revision_history: advisory.revisions.map((revision, index) => ({
           number: String(index + 1),
           date: startOfDayCsaf(revision.date),
-          summary: revision.summary,
+          summary: withCorrections(
+            revision.summary,
+            advisory.corrections.filter((correction) => correction.by === keys[index]),
+          ),
         })),
         generator: { date: registry.buildTime, engine: { name: 'Trustline' } },
       },

@@ -7,7 +7,14 @@
 import type { Incident, Registry } from '../../registry/types.ts';
 import { absoluteUrl, paths } from '../../site/urls.ts';
 import { csafDocumentPath } from './location.ts';
-import { csafPublisher, type CsafNote, type CsafReference, type CsafTracking, TLP_WHITE } from './advisoryDocument.ts';
+import {
+  csafPublisher,
+  withCorrections,
+  type CsafNote,
+  type CsafReference,
+  type CsafTracking,
+  TLP_WHITE,
+} from './advisoryDocument.ts';
 
 export interface CsafIncidentDocument {
   readonly document: {
@@ -34,7 +41,13 @@ export function csafIncidentDocument(registry: Registry, incident: Incident): Cs
   const supportPolicy = registry.index.policy('incident-support');
   // Each update is a revision, and so is the post-incident report, in the order they were published.
   const revisions = [
-    ...incident.updates.map((update) => ({ date: update.at, summary: `Update: ${update.status}` })),
+    ...incident.updates.map((update) => ({
+      date: update.at,
+      summary: withCorrections(
+        `Update: ${update.status}`,
+        incident.corrections.filter((correction) => correction.by === update.key),
+      ),
+    })),
     ...(report ? [{ date: report.published, summary: 'Post-incident report' }] : []),
   ].sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
   const notes: CsafNote[] = [

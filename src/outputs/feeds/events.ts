@@ -9,6 +9,8 @@
  *   stating the notice given.
  * - incidents (4.3): each update on an incident's timeline, and its post-incident report.
  * - advisories (3.4, 3.5): the publication of an advisory and each later revision.
+ * - corrections: each published fact of an incident or advisory that a later update or revision
+ *   corrects (docs/editor-guide.md, "Correct a published fact"), so subscribers learn of it.
  *
  * Only events dated on or before the build time are included; a calendar date counts as that
  * day at 00:00:00Z.
@@ -16,8 +18,10 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { CalendarDate } from '../../registry/calendarDate.ts';
+import { correctionSentence } from '../../registry/corrections.ts';
 import type {
   Advisory,
+  Correction,
   Incident,
   IncidentUpdate,
   NoticeEvent,
@@ -27,6 +31,7 @@ import type {
   RichText,
 } from '../../registry/types.ts';
 import { absoluteUrl, paths, type FeedTopic } from '../../site/urls.ts';
+import { formatCalendarDate } from '../../site/view/dates.ts';
 import { remediationWord } from '../../site/view/status.ts';
 import { htmlFragment, serialiseHtml, withAbsoluteLinks } from '../markup.ts';
 
@@ -326,7 +331,8 @@ function incidentEvents(context: Context, incident: Incident): SubscriberEvent[]
     const at = utcInstant(update.at);
     const headline = updateHeadline(incident.updates, index);
     return {
-      id: tagId(context, at, 'incident', incident.id, 'update', at),
+      // From the update's key, not its time: a corrected time keeps the item (its key is the time first published).
+      id: tagId(context, update.key, 'incident', incident.id, 'update', update.key),
       topic: 'incidents',
       title: `${headline}: ${incident.title}`,
       summary: `${headline} (${at}). ${kindName} ${incident.id}, impact ${incident.impact}, affects ${affected}.`,
@@ -347,11 +353,28 @@ function incidentEvents(context: Context, incident: Incident): SubscriberEvent[]
       isStandingNotice: false,
     };
   });
+  const corrections = incident.corrections.map((correction): SubscriberEvent => ({
+    id: tagId(context, correction.by, 'incident', incident.id, 'correction', correction.by, correction.field),
+    topic: 'incidents',
+    title: `Correction: ${incident.title}`,
+    summary: `${correctionLine(correction)}. ${kindName} ${incident.id}.`,
+    contentHtml: itemHtml(url, [
+      paragraph(`${correctionLine(correction)}.`),
+      facts,
+      link(url, `${incident.id}: full timeline`),
+    ]),
+    url,
+    date: correction.at,
+    productSlugs,
+    tags,
+    isStandingNotice: false,
+  }));
   const report = incident.postIncidentReport;
-  if (!report) return updates;
+  if (!report) return [...updates, ...corrections];
   const published = utcInstant(report.published);
   return [
     ...updates,
+    ...corrections,
     {
       id: tagId(context, published, 'incident', incident.id, 'post-incident-report'),
       topic: 'incidents',
@@ -407,8 +430,20 @@ function advisoryEvents(context: Context, advisory: Advisory): SubscriberEvent[]
     richText(advisory.details),
     link(url, `${advisory.id}: full advisory`),
   ];
+  const corrections = advisory.corrections.map((correction): SubscriberEvent => ({
+    id: tagId(context, correction.by, 'advisory', advisory.id, 'correction', correction.by, correction.field),
+    topic: 'advisories',
+    title: `${advisory.id} corrected: ${advisory.title}`,
+    summary: `${correctionLine(correction)}.`,
+    contentHtml: itemHtml(url, [paragraph(`${correctionLine(correction)}.`), ...details]),
+    url,
+    date: correction.at,
+    productSlugs,
+    tags,
+    isStandingNotice: false,
+  }));
   const sameDay = new Map<CalendarDate, number>();
-  return advisory.revisions.map((revision, index): SubscriberEvent => {
+  const revisions = advisory.revisions.map((revision, index): SubscriberEvent => {
     // Two revisions on one day are told apart by their order that day; revisions are only ever appended.
     const nth = (sameDay.get(revision.date) ?? 0) + 1;
     sameDay.set(revision.date, nth);
@@ -438,4 +473,10 @@ function advisoryEvents(context: Context, advisory: Advisory): SubscriberEvent[]
       isStandingNotice: false,
     };
   });
+  return [...revisions, ...corrections];
+}
+
+/** "Corrected on 3 December 2026: impact was recorded as major; it was minor". */
+function correctionLine(correction: Correction): string {
+  return `Corrected on ${formatCalendarDate(correction.at.slice(0, 10))}: ${correctionSentence(correction)}`;
 }

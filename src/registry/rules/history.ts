@@ -16,6 +16,8 @@ export const HISTORY_RULES = {
     'the day written',
   sourceScope: 'a cited "source" covers only a notice given before its release line was in the portal',
   publishedDatesKept: "every end-of-support date git has published stays in its notice's history",
+  publishedFactsKept:
+    'a fact git has published about an incident or advisory changes only with a correction that says so',
   removalsRecorded: 'a published product, incident or advisory file is not removed without a record in withdrawn.yml',
 } as const;
 

@@ -71,7 +71,11 @@ export function checkIncidents(documents: ParsedDocuments, context: RuleContext)
       if (at !== undefined && Date.parse(at) > buildTime) {
         reportAt(context, 'error', incident, [...path, 'at'], messages.updateAfterBuildTime(at, context.buildTime));
       }
-      if (status === finalStatus && index < updates.length - 1) {
+      // A resolved incident is corrected by updates that stay resolved and say what they correct.
+      const reopened = updates
+        .slice(index + 1)
+        .some((later) => later?.status !== finalStatus || (later.corrects ?? []).length === 0);
+      if (status === finalStatus && reopened) {
         reportAt(context, 'error', incident, [...path, 'status'], messages.updateAfterFinal(finalStatus));
       }
     });

@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { CVE_ID } from './identifiers.ts';
 import { calendarDate, documentId, httpsUrl, markdownText, plainText, releaseLineName, slug } from './primitives.ts';
 
+/** The advisory facts a correction can name (see src/registry/rules/publishedFacts.ts). */
+export const ADVISORY_CORRECTABLE = /^(cves|cvss\.vector|cvss\.severity|affects|affects\[\d+\]\.(affected|fixed))$/;
+
 export const cvssSeverities = ['none', 'low', 'medium', 'high', 'critical'] as const;
 export const remediationKinds = ['fix', 'workaround', 'mitigation', 'none'] as const;
 
@@ -60,6 +63,25 @@ export const advisorySchema = z
         z.strictObject({
           date: calendarDate.describe('Day of the revision.'),
           summary: plainText(300).describe('What changed.'),
+          corrects: z
+            .array(
+              z.strictObject({
+                field: z
+                  .string()
+                  .regex(ADVISORY_CORRECTABLE, {
+                    error: (issue) =>
+                      `"${String(issue.input)}" is not a published fact of an advisory: give cves, cvss.vector, cvss.severity, affects, or affects[N].affected or affects[N].fixed`,
+                  })
+                  .describe(
+                    'The published fact this revision corrects: cves, cvss.vector, cvss.severity, affects (a release line removed), affects[N].affected or affects[N].fixed.',
+                  ),
+                was: z.string().describe('The value that was published, exactly as check gives it.'),
+              }),
+            )
+            .optional()
+            .describe(
+              'Published facts this revision corrects, each with the value that was published; the summary says why. Pages, feeds and the CSAF revision history show each correction. Prose (title, summary, details, remediation text, credits, and typo fixes in a revision summary) needs none.',
+            ),
         }),
       )
       .min(1, { error: 'give at least the initial publication as a revision' })

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { documentId, markdownText, plainText, releaseLineName, slug, timestamp } from './primitives.ts';
 
+/** The incident facts a correction can name (see src/registry/rules/publishedFacts.ts). */
+export const INCIDENT_CORRECTABLE = /^(impact|affects|updates\[\d+\]\.(at|status|text))$/;
+
 export const incidentStatuses = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export const maintenanceStatuses = ['scheduled', 'in-progress', 'completed'] as const;
 export const impacts = ['none', 'minor', 'major', 'critical'] as const;
@@ -19,6 +22,28 @@ const update = z
         'Incident: investigating, identified, monitoring, resolved. Maintenance: scheduled, in-progress, completed.',
       ),
     text: markdownText.describe('What customers need to know at this point.'),
+    key: timestamp
+      .optional()
+      .describe(
+        'The update\'s feed key: the time it was first published with. Leave out until you correct "at"; then give the time it had, so feed readers keep the item (check names it).',
+      ),
+    corrects: z
+      .array(
+        z.strictObject({
+          field: z
+            .string()
+            .regex(INCIDENT_CORRECTABLE, {
+              error: (issue) =>
+                `"${String(issue.input)}" is not a published fact of an incident: give impact, affects, or updates[N].at, updates[N].status or updates[N].text`,
+            })
+            .describe('The published fact this update corrects: impact, affects, or updates[N].at, .status or .text.'),
+          was: z.string().describe('The value that was published, exactly as check gives it.'),
+        }),
+      )
+      .optional()
+      .describe(
+        "Published facts this update corrects, each with the value that was published; the update's text says why. Pages, feeds and CSAF show each correction. Prose (titles, the description, customer actions, the post-incident report, and typo fixes in an update's text) needs none.",
+      ),
   })
   .describe('An update on the timeline.');
 

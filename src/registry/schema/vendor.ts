@@ -16,6 +16,10 @@ const contact = z
     error: 'give an email, a url, or both',
   });
 
+const endsWithSlash = httpsUrl.refine((url) => url.endsWith('/'), {
+  error: (issue) => `"${String(issue.input)}" must end with "/": the path or the commit id is added after it`,
+});
+
 const BASE_PATH = /^\/([a-z0-9-]+\/)*$/;
 const basePath = z.string().regex(BASE_PATH, { error: 'must start and end with "/", e.g. "/" or "/trust/"' });
 
@@ -119,6 +123,19 @@ export const vendorSchema = z
     footerLinks: footerLinksSchema.optional(),
     navigation: navigationSchema,
     notifications: notificationsSchema.optional(),
+    sourceRepository: z
+      .strictObject({
+        fileHistory: endsWithSlash.describe(
+          "Address to which a content file's path in the repository is added to show its history, e.g. https://github.com/example/trust-content/commits/main/",
+        ),
+        commit: endsWithSlash.describe(
+          'Address to which a commit id is added to show the commit, e.g. https://github.com/example/trust-content/commit/',
+        ),
+      })
+      .optional()
+      .describe(
+        "Off by default. The public repository of the content: incident, advisory and product pages link their source file's history and the commit they were built from (docs/verifying.md).",
+      ),
   })
   .describe('The vendor profile and portal configuration (content/vendor.yml).');
 

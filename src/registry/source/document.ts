@@ -13,6 +13,11 @@ export interface SourceDocument {
   bodyHtml?: string | undefined;
   /** Line in the file where the front matter starts (1-based), to turn field paths into lines. */
   dataLine: number;
+  /**
+   * Incidents and advisories read from the disk: git's blob id of the text, so the check of
+   * published facts parses only the versions git published that differ from it.
+   */
+  blob?: string | undefined;
 }
 
 /** Which content type a path inside content/ holds, or undefined for a file that is none. */

@@ -2,6 +2,7 @@
  * Reads the content folder directly: the fast path for `check`, which must not wait for a full
  * ingestion. Every file is either parsed into a SourceDocument or reported as a problem.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../problems.ts';
@@ -147,6 +148,12 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return index;
 }
 
+/** The id git gives a file with this text (a SHA-1 of "blob <size>\0" and the bytes). */
+export function gitBlobId(text: string): string {
+  const bytes = Buffer.from(text, 'utf8');
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
 /** Parses one file's text; reports and returns undefined when it cannot be parsed. */
 export function parseContentText(
   kind: SourceDocument['kind'],
@@ -197,5 +204,6 @@ export function parseContentText(
     problems.push({ severity: 'error', file, line: error.line + dataLine - 1, message: error.message });
   }
   if (parsed.errors.length > 0) return undefined;
-  return { kind, file, data: parsed.data ?? {}, body, dataLine };
+  const blob = kind === 'incident' || kind === 'advisory' ? gitBlobId(text) : undefined;
+  return { kind, file, data: parsed.data ?? {}, body, dataLine, blob };
 }
