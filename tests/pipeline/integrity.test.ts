@@ -22,7 +22,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles, type BuildManifest } from '../../src/pipeline/manifest.ts';
 import { contentCacheDir } from '../../src/cli/cacheDir.ts';
 import { checkContent } from '../../src/registry/loadRegistry.ts';
-import { DEMO_BUILD_DATE, DEMO_SITE_DIR, editorEnvironment, ROOT, runBuild } from '../support/builtSite.ts';
+import {
+  siteFingerprint,
+  DEMO_BUILD_DATE,
+  DEMO_SITE_DIR,
+  editorEnvironment,
+  ROOT,
+  runBuild,
+} from '../support/builtSite.ts';
 import { createContent, markdownFile, outsideGitWarning, product } from '../support/contentFixture.ts';
 
 /** A full build takes 15–60 s on a shared two-core machine. */
@@ -33,15 +40,6 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const demoArgs = (out: string) => ['--content', path.join(ROOT, 'content'), '--date', DEMO_BUILD_DATE, '--out', out];
 const readManifest = (dir: string) =>
   JSON.parse(readFileSync(path.join(dir, 'build-manifest.json'), 'utf8')) as BuildManifest;
-/** Every file and its hash, for comparing two output folders byte for byte. */
-const fingerprint = (dir: string) =>
-  listFiles(dir).map(
-    (file) =>
-      `${file} ${createHash('sha256')
-        .update(readFileSync(path.join(dir, file)))
-        .digest('hex')}`,
-  );
-
 /**
  * The project as another clone sees it: a git clone of this repository (its history too, which
  * the notice rule reads), with this working tree's uncommitted changes copied over, and the
@@ -89,10 +87,10 @@ describe('reproducible builds', () => {
       expect(runBuild(demoArgs(adak), { TZ: 'America/Adak', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }).status).toBe(
         0,
       );
-      const reference = fingerprint(DEMO_SITE_DIR);
+      const reference = siteFingerprint(DEMO_SITE_DIR);
       expect(reference.length).toBeGreaterThan(100);
-      expect(fingerprint(kiritimati)).toEqual(reference);
-      expect(fingerprint(adak)).toEqual(reference);
+      expect(siteFingerprint(kiritimati)).toEqual(reference);
+      expect(siteFingerprint(adak)).toEqual(reference);
     },
     BUILD_TIMEOUT,
   );
@@ -116,9 +114,9 @@ describe('reproducible builds', () => {
         expect(result.status).toBe(0);
         return site;
       });
-      const reference = fingerprint(DEMO_SITE_DIR);
-      expect(fingerprint(sites[0]!)).toEqual(reference);
-      expect(fingerprint(sites[1]!)).toEqual(reference);
+      const reference = siteFingerprint(DEMO_SITE_DIR);
+      expect(siteFingerprint(sites[0]!)).toEqual(reference);
+      expect(siteFingerprint(sites[1]!)).toEqual(reference);
     },
     2 * BUILD_TIMEOUT,
   );
@@ -142,7 +140,7 @@ describe('atomic output', () => {
     rmSync(site, { recursive: true, force: true });
     cpSync(DEMO_SITE_DIR, site, { recursive: true });
     writeFileSync(path.join(site, 'from-the-previous-build.txt'), 'previous');
-    return fingerprint(site);
+    return siteFingerprint(site);
   };
 
   it('leaves the previous site exactly as it was when the content is invalid', () => {
@@ -153,7 +151,7 @@ describe('atomic output', () => {
     content.cleanup();
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('✖ build stopped: 1 error, 1 warning in 9 files; the previous site is unchanged');
-    expect(fingerprint(site)).toEqual(before);
+    expect(siteFingerprint(site)).toEqual(before);
   });
 
   it(
@@ -163,7 +161,7 @@ describe('atomic output', () => {
       const result = runBuild(demoArgs(site), { TRUSTLINE_TEST_FAULT: 'after-render' });
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('✖ build failed: fault injected by a test\nthe previous site is unchanged');
-      expect(fingerprint(site)).toEqual(before);
+      expect(siteFingerprint(site)).toEqual(before);
       expect(readdirSync(work).filter((entry) => entry.includes('staging'))).toEqual([]);
       expect(
         readdirSync(path.join(ROOT, '.trustline', 'staging')).filter((entry) => entry.startsWith('site-')),
@@ -197,7 +195,7 @@ describe('atomic output', () => {
       expect(staging()).toBeDefined();
       process.kill(-child.pid!, 'SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
-      expect(fingerprint(site)).toEqual(before);
+      expect(siteFingerprint(site)).toEqual(before);
     },
     BUILD_TIMEOUT,
   );
@@ -209,7 +207,7 @@ describe('atomic output', () => {
       const result = runBuild(demoArgs(site));
       expect(result.status).toBe(0);
       expect(existsSync(path.join(site, 'from-the-previous-build.txt'))).toBe(false);
-      expect(fingerprint(site)).toEqual(fingerprint(DEMO_SITE_DIR));
+      expect(siteFingerprint(site)).toEqual(siteFingerprint(DEMO_SITE_DIR));
       expect(readdirSync(work).filter((entry) => entry.includes('staging'))).toEqual([]);
       expect(
         readdirSync(path.join(ROOT, '.trustline', 'staging')).filter((entry) => entry.startsWith('site-')),
@@ -244,7 +242,7 @@ describe('the build cache', () => {
       rmSync(contentCacheDir(content), { recursive: true, force: true });
       const cold = path.join(work, 'cold');
       expect(build(cold).status).toBe(0);
-      expect(fingerprint(warm)).toEqual(fingerprint(cold));
+      expect(siteFingerprint(warm)).toEqual(siteFingerprint(cold));
       expect(existsSync(path.join(warm, 'incidents', 'index.html'))).toBe(true);
       expect(readdirSync(path.join(warm, 'advisories')).filter((entry) => entry.startsWith('KSA-'))).toEqual([]);
     },

@@ -3,13 +3,11 @@
  * not change: src/pipeline/pageReuse.ts) writes the same site, byte for byte, as a cold build of
  * the same content, after each kind of edit an editor makes.
  */
-import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFiles } from '../../src/pipeline/manifest.ts';
-import { DEMO_BUILD_DATE, ROOT, runBuild } from '../support/builtSite.ts';
+import { siteFingerprint, DEMO_BUILD_DATE, ROOT, runBuild } from '../support/builtSite.ts';
 
 /** Two full builds take 30–120 s on a shared two-core machine. */
 const BUILD_TIMEOUT = 400_000;
@@ -17,15 +15,6 @@ const work = mkdtempSync(path.join(tmpdir(), 'trustline-warm-'));
 const content = path.join(work, 'content');
 const warm = path.join(work, 'warm');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Every file and its hash, for comparing two output folders byte for byte. */
-const fingerprint = (dir: string) =>
-  listFiles(dir).map(
-    (file) =>
-      `${file} ${createHash('sha256')
-        .update(readFileSync(path.join(dir, file)))
-        .digest('hex')}`,
-  );
 
 function build(out: string, date: string) {
   const result = runBuild(['--content', content, '--date', date, '--out', out]);
@@ -46,7 +35,7 @@ function expectWarmEqualsCold(name: string, date = DEMO_BUILD_DATE): string {
   const warmOutput = build(warm, date);
   const cold = path.join(work, `cold-${name}`);
   build(cold, date);
-  expect(fingerprint(warm)).toEqual(fingerprint(cold));
+  expect(siteFingerprint(warm)).toEqual(siteFingerprint(cold));
   rmSync(cold, { recursive: true, force: true });
   return warmOutput;
 }

@@ -3,7 +3,10 @@
  * build date, for tests that read the output or drive it in Chromium.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { listFiles } from '../../src/pipeline/manifest.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const DEMO_BUILD_DATE = '2026-11-22';
@@ -36,3 +39,12 @@ export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}): BuildResu
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Every file of an output folder with its SHA-256, for comparing two builds byte for byte. */
+export const siteFingerprint = (dir: string): string[] =>
+  listFiles(dir).map(
+    (file) =>
+      `${file} ${createHash('sha256')
+        .update(readFileSync(path.join(dir, file)))
+        .digest('hex')}`,
+  );
