@@ -58,7 +58,9 @@ function run(command: string, args: string[], cwd = portal): SpawnSyncReturns<st
 const trustline = (...args: string[]) => run('npx', ['--no', '--', 'trustline', ...args]);
 
 function succeeded(result: SpawnSyncReturns<string>): SpawnSyncReturns<string> {
-  if (result.status !== 0) throw new Error(`${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0) {
+    throw new Error(`exit status ${result.status}: ${result.error?.message ?? ''}\n${result.stdout}\n${result.stderr}`);
+  }
   return result;
 }
 
@@ -206,7 +208,10 @@ describe('a vendor’s portal with the packed engine installed', { timeout: STEP
     ]);
   });
 
-  it('starts the portal with npx trustline init from the tarball, which the portal then depends on', () => {
+  it('starts the portal with npx trustline init from the tarball, as the README says, and depends on that tarball', () => {
+    expect(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain(
+      `npx --package=./trustline-${engineVersion}.tgz trustline init my-portal`,
+    );
     expect(started.stderr).toBe('');
     expect(started.stdout.split('\n')[0]).toBe(
       `✔ wrote a trust portal for Harbour Lane Software in harbour-lane: check reports 0 errors, 0 warnings in 6 files (as of ${DEMO_BUILD_DATE})`,
