@@ -8,7 +8,8 @@
  * run in order.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findAll, findOne, textContent } from 'domutils';
@@ -79,7 +80,7 @@ function install(...tarball: string[]): SpawnSyncReturns<string> {
   const started = Date.now();
   const result = succeeded(run('npm', ['install', '--prefer-offline', ...tarball]));
   console.log(
-    `npm install ${tarball.map((file) => path.basename(file)).join(' ')}: ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    `${['npm install', ...tarball.map((file) => path.basename(file))].join(' ')}: ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );
   return result;
 }
@@ -138,11 +139,13 @@ let started: SpawnSyncReturns<string>;
 let installed: SpawnSyncReturns<string>;
 beforeAll(() => {
   tarball = pack(ROOT, path.join(work, 'engine'));
-  // The README's first command, with the tarball for the git tag.
+  // The README's first command, with the tarball for the git tag. Its absolute path: npx keeps
+  // what it installs in a folder named after the spec as written, which a relative path shares
+  // with every other run.
   started = run(
     'npx',
     [
-      ...['--yes', '--prefer-offline', `--package=./${path.relative(work, tarball)}`, '--', 'trustline', 'init'],
+      ...['--yes', '--prefer-offline', `--package=${tarball}`, '--', 'trustline', 'init'],
       ...['harbour-lane', '--name', 'Harbour Lane Software', '--url', 'https://trust.harbourlane.example'],
       ...[
         '--security-contact',
@@ -169,17 +172,11 @@ beforeAll(() => {
 }, STEP_TIMEOUT);
 
 afterAll(() => {
-  // npx keeps what it installed in npm's cache, in a folder of its own for this tarball.
-  const npxCache = path.join(succeeded(run('npm', ['config', 'get', 'cache'], work)).stdout.trim(), '_npx');
-  for (const folder of existsSync(npxCache) ? readdirSync(npxCache) : []) {
-    const manifest = path.join(npxCache, folder, 'package.json');
-    if (!existsSync(manifest)) continue;
-    const spec = (JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> })
-      .dependencies?.['trustline'];
-    if (spec?.startsWith('file:') && path.resolve(npxCache, folder, spec.slice('file:'.length)) === tarball) {
-      rmSync(path.join(npxCache, folder), { recursive: true, force: true });
-    }
-  }
+  // npx's folder for this tarball, in npm's cache: named after the first 16 hex digits of the
+  // spec's SHA-512.
+  const npxFolder = createHash('sha512').update(tarball).digest('hex').slice(0, 16);
+  const cache = succeeded(run('npm', ['config', 'get', 'cache'], work)).stdout.trim();
+  if (tarball) rmSync(path.join(cache, '_npx', npxFolder), { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 });
 
