@@ -26,11 +26,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-function run(script: string, args: string[]) {
+function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: editorEnvironment(),
+    // As from a clone, not from npx: npx --package=<spec> passes the spec on as npm_config_package.
+    env: editorEnvironment({ npm_config_package: undefined, ...env }),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -43,8 +44,8 @@ const marlow = {
   '--pgp-key-url': 'https://marlow.example/pgp.asc',
 };
 
-function runInit(flags: Record<string, string> = marlow, folder = portal) {
-  return run('init.ts', [folder, ...Object.entries(flags).flat(), '--date', DEMO_BUILD_DATE]);
+function runInit(flags: Record<string, string> = marlow, folder = portal, env: NodeJS.ProcessEnv = {}) {
+  return run('init.ts', [folder, ...Object.entries(flags).flat(), '--date', DEMO_BUILD_DATE], env);
 }
 
 const runCheck = () => run('check.ts', ['--content', path.join(portal, 'content'), '--date', DEMO_BUILD_DATE]);
@@ -102,7 +103,7 @@ describe('npm run init -- <folder>', () => {
     expect(existsSync(path.join(portal, '.git'))).toBe(true);
   });
 
-  it('pins the engine to this version and runs its commands as npm scripts', () => {
+  it('pins the engine to this version, runs its commands as npm scripts and lets npm run only the install scripts the engine needs', () => {
     runInit();
     const engine = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(JSON.parse(read('package.json'))).toEqual({
@@ -117,7 +118,8 @@ describe('npm run init -- <folder>', () => {
         preview: 'trustline preview',
       },
       dependencies: { trustline: engine.version },
-      engines: { node: '>=22.12.0' },
+      engines: { node: '>=22.18.0' },
+      allowScripts: { esbuild: true, contentlayer2: false, protobufjs: false },
     });
     expect(read('astro.config.mjs')).toBe(
       "import { defineConfig } from 'astro/config';\nimport trustline from 'trustline';\n\nexport default defineConfig({ integrations: [trustline()] });\n",
@@ -125,6 +127,18 @@ describe('npm run init -- <folder>', () => {
     expect(read('.gitignore').split('\n')).toEqual(
       expect.arrayContaining(['node_modules/', 'dist/', '.astro/', '.trustline/']),
     );
+  });
+
+  it('depends on the engine npx ran init from: a tarball as a path from the portal, a git tag as given', () => {
+    runInit(marlow, portal, { npm_config_package: './engine/trustline-0.1.0.tgz', INIT_CWD: work });
+    expect((JSON.parse(read('package.json')) as { dependencies: object }).dependencies).toEqual({
+      trustline: 'file:../engine/trustline-0.1.0.tgz',
+    });
+    rmSync(portal, { recursive: true });
+    runInit(marlow, portal, { npm_config_package: 'github:marlow/trustline#v0.1.0' });
+    expect((JSON.parse(read('package.json')) as { dependencies: object }).dependencies).toEqual({
+      trustline: 'github:marlow/trustline#v0.1.0',
+    });
   });
 
   it('writes the pull-request check and the GitHub Pages deploy (daily too) from the recipes in examples/, with the engine version', () => {

@@ -15,7 +15,7 @@ import { displayPath } from '../../registry/source/readContentFiles.ts';
 import { ScaffoldError } from '../new/frontMatterFile.ts';
 import { collectAnswers, optionalTextOf, textOf, usageOf, UsageError } from '../new/questions.ts';
 import { printProblems, summary } from '../report.ts';
-import { portalFiles } from './portal.ts';
+import { enginePackage, engineSource, portalFiles } from './portal.ts';
 import { folderProblem, initQuestions, originOf } from './questions.ts';
 
 const COMMON = '  --date YYYY-MM-DD                  the day the policies are dated and checked (default: today, UTC)';
@@ -77,6 +77,7 @@ export async function main(
       seniorResponsibleOwner: textOf(answers, 'senior-responsible-owner'),
       description: textOf(answers, 'description'),
       date,
+      engineSource: engineSource(folder, enginePackage().version),
     });
 
     for (const [relativePath, text] of files) {

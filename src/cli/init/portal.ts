@@ -34,11 +34,15 @@ export interface PortalAnswers {
   readonly description: string;
   /** The day the policies are dated. */
   readonly date: CalendarDate;
+  /** Where the portal's `npm install` gets the engine (see engineSource); by default this version. */
+  readonly engineSource?: string | undefined;
 }
 
 interface EnginePackage {
   readonly version: string;
   readonly engines?: Record<string, string>;
+  readonly devDependencies?: Record<string, string>;
+  readonly allowScripts?: Record<string, boolean>;
 }
 
 export function enginePackage(): EnginePackage {
@@ -73,7 +77,7 @@ export function portalFiles(answers: PortalAnswers): Map<string, string> {
   for (const folder of ['products', 'incidents', 'advisories']) files.set(`content/${folder}/.gitkeep`, '');
 
   files.set('README.md', fill(template('README.md'), { vendor, url: answers.url, engineVersion: engine.version }));
-  files.set('package.json', packageJson(answers.name, engine));
+  files.set('package.json', packageJson(answers.name, engine, answers.engineSource ?? engine.version));
   files.set(
     'astro.config.mjs',
     "import { defineConfig } from 'astro/config';\nimport trustline from 'trustline';\n\nexport default defineConfig({ integrations: [trustline()] });\n",
@@ -136,9 +140,37 @@ function vendorYaml(answers: PortalAnswers): string {
   return text;
 }
 
-/** The portal's package.json: the engine pinned to this version, and its commands as scripts. */
-function packageJson(vendorName: string, engine: EnginePackage): string {
+/**
+ * Where the portal's `npm install` gets the engine: the package `npx --package=<spec> trustline
+ * init` ran (npm passes the spec on as npm_config_package, and the folder npx ran in as INIT_CWD),
+ * a local tarball or folder as a path from the portal; otherwise this version.
+ */
+export function engineSource(
+  folder: string,
+  version: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
+  const spec = env['npm_config_package']?.trim();
+  // None, or several packages: which one is the engine is not known.
+  if (!spec || spec.includes('\n')) return version;
+  if (spec.startsWith('trustline@')) return spec.slice('trustline@'.length);
+  if (/^(?:file:|\.|\/|~)/.test(spec) || /\.(?:tgz|tar\.gz|tar)$/.test(spec)) {
+    const local = path.resolve(env['INIT_CWD'] ?? process.cwd(), spec.replace(/^file:/, ''));
+    return `file:${path.relative(folder, local).split(path.sep).join('/')}`;
+  }
+  return spec;
+}
+
+/**
+ * The portal's package.json: the engine from where init came from, its commands as scripts, and
+ * the engine's allowScripts (without its development tools') so that npm runs the install scripts
+ * the engine needs, skips the others, and warns about none.
+ */
+function packageJson(vendorName: string, engine: EnginePackage, source: string): string {
   const slug = slugify(vendorName);
+  const allowScripts = Object.entries(engine.allowScripts ?? {}).filter(
+    ([name]) => !Object.hasOwn(engine.devDependencies ?? {}, name),
+  );
   const manifest = {
     name: slug ? `${slug}-trust-portal` : 'trust-portal',
     private: true,
@@ -146,8 +178,9 @@ function packageJson(vendorName: string, engine: EnginePackage): string {
     scripts: Object.fromEntries(
       ['check', 'new', 'build', 'dev', 'preview'].map((command) => [command, `trustline ${command}`]),
     ),
-    dependencies: { trustline: engine.version },
+    dependencies: { trustline: source },
     ...(engine.engines ? { engines: engine.engines } : {}),
+    ...(allowScripts.length > 0 ? { allowScripts: Object.fromEntries(allowScripts) } : {}),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
