@@ -2,7 +2,7 @@
  * The Trustline engine as an Astro integration: a portal's whole Astro configuration is
  * `integrations: [trustline()]`. It injects every page of the engine (src/routes/), adds React for
  * the islands and the sitemap, and sets what the site needs from the vendor's configuration
- * (content/vendor.yml: site address and base path) and from the build (scripts/build.ts: the
+ * (content/vendor.yml: site address and base path) and from the build (src/pipeline/build.ts: the
  * output folder). The engine's default files in public/ (the favicon) are served and published
  * wherever the portal's own public/ has none.
  */

@@ -1,5 +1,5 @@
 /**
- * The build's check, in a worker thread (scripts/build.ts): the same validation as `npm run
+ * The build's check, in a worker thread (src/pipeline/build.ts): the same validation as `npm run
  * check`. Only its verdict goes back; the Registry it built goes with the thread, so the build's
  * process stays small while contentlayer2 and Astro run.
  */

@@ -1,6 +1,6 @@
 /**
  * The machine-readable files and the search index, in a worker thread while Astro renders the
- * pages (scripts/build.ts): both from the same contentlayer2 output as the pages. The Registry
+ * pages (src/pipeline/build.ts): both from the same contentlayer2 output as the pages. The Registry
  * is released with the thread when it ends, before Astro's memory peaks.
  */
 import path from 'node:path';

@@ -101,7 +101,7 @@ processor.freeze();
  * Rendered HTML kept from the previous build, keyed by the Markdown's SHA-1: the pages and the
  * machine-readable files render the same texts, in two processes, on every build. The build
  * names the file after the site's code version, so a change of this pipeline never reads HTML
- * rendered by another (scripts/build.ts). Off unless switched on.
+ * rendered by another (src/pipeline/build.ts). Off unless switched on.
  */
 let renderCache: { file: string; previous: Map<string, string>; used: Map<string, string> } | undefined;
 

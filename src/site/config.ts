@@ -1,5 +1,5 @@
 /**
- * Where the site build finds its inputs. The build script (scripts/build.ts) sets these for
+ * Where the site build finds its inputs. The build (src/pipeline/build.ts) sets these for
  * Astro; each has a default so `astro` commands work on the demo content too.
  */
 import path from 'node:path';

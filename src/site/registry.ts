@@ -16,7 +16,7 @@ let registry: Registry | undefined;
 export function getRegistry(): Registry {
   // `astro dev` reads the content folder directly and re-reads it on every change (devContent.ts).
   if (isDevMode()) return devRegistry();
-  // The day each notice counts from, as the check step found them in git (scripts/build.ts).
+  // The day each notice counts from, as the check step found them in git (src/pipeline/build.ts).
   const noticeDaysFile = process.env['TRUSTLINE_NOTICE_DAYS'];
   // HTML the build's files step rendered from the same Markdown last time (it saves the cache).
   const renderCache = process.env['TRUSTLINE_RENDER_CACHE'];
@@ -24,7 +24,7 @@ export function getRegistry(): Registry {
   registry ??= loadRegistry({
     contentDir: contentDir(),
     sources: readContentlayerOutput(generatedDir(), contentDir()),
-    // scripts/build.ts renders only content its check step has just verified against git.
+    // The build (src/pipeline/build.ts) renders only content its check step has just verified against git.
     history: CHECKED_HISTORY,
     noticeDays: noticeDaysFile ? (JSON.parse(readFileSync(noticeDaysFile, 'utf8')) as NoticeDays) : undefined,
   });

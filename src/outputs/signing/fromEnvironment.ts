@@ -1,7 +1,7 @@
 /**
  * The edge where the signing key enters a build: TRUSTLINE_SIGNING_KEY (an armored OpenPGP
  * private key) and TRUSTLINE_SIGNING_PASSPHRASE. Read once per thread and shared by every file
- * that is signed. The build reads it first of all (scripts/build.ts), so a key that cannot be
+ * that is signed. The build reads it first of all (src/pipeline/build.ts), so a key that cannot be
  * used stops the build before any work, and says in one line whether the build signs.
  */
 import { readSigningKey, type SigningKey } from './openpgp.ts';

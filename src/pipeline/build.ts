@@ -1,0 +1,249 @@
+/**
+ * The build (`npm run build`, `trustline build`):
+ *
+ * 1. check: the same validation as `npm run check`; any error stops the build before anything
+ *    is written.
+ * 2. contentlayer2 ingests the content, in shards on every core, while the check runs; shards
+ *    whose files did not change are not run again (src/pipeline/ingestShards.ts).
+ * 3. Astro renders the pages into a staging folder; meanwhile a worker thread writes the
+ *    machine-readable files and the Pagefind search index from the same contentlayer2 output.
+ * 4. Host headers, .nojekyll and /build-manifest.json are written (src/pipeline/finalise.ts).
+ * 5. The staging folder replaces the output folder (src/pipeline/atomicOutput.ts): a failed or
+ *    killed build leaves the previous site exactly as it was.
+ * A page whose inputs did not change since the build that wrote the output folder is carried
+ * over from it rather than rendered again (src/pipeline/pageReuse.ts).
+ */
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { machineFilesDirFor, publishStaging, removeStaleStaging, stagingDirFor } from './atomicOutput.ts';
+import { copyBrandAssets } from './brandAssets.ts';
+import { finaliseSite } from './finalise.ts';
+import { pageReuseEnvironment, savePageInputs } from './pageReuse.ts';
+import { isIngested, joinShards, markIngested, planShards, prepareShard, type Shard } from './ingestShards.ts';
+import type { CheckStepInput, CheckStepResult } from './checkStep.ts';
+import type { FilesStepInput, FilesStepResult } from './filesStep.ts';
+import { runInWorker } from './worker.ts';
+import { moveInto } from './writeMachineFiles.ts';
+import { parseCommonArgs } from '../cli/args.ts';
+import { contentCacheDir } from '../cli/cacheDir.ts';
+import { astroCli, ENGINE_ROOT, projectRoot } from '../cli/projectPaths.ts';
+import { runsInCi } from '../cli/ci.ts';
+import { createProgress, saveTimings } from '../cli/progress.ts';
+import { printProblems } from '../cli/report.ts';
+import { BuildTimeError, resolveBuildTime } from '../registry/buildTime.ts';
+import { defaultContentDir } from '../registry/loadRegistry.ts';
+import { portalPublicDir } from '../registry/rules/brandAssets.ts';
+import { listContentFiles } from '../registry/source/readContentFiles.ts';
+import { signingKeyFromEnvironment, signingSummary } from '../outputs/signing/fromEnvironment.ts';
+import { SigningKeyError } from '../outputs/signing/openpgp.ts';
+
+const UNCHANGED = 'the previous site is unchanged';
+// The engine's files come from its package; the site is the portal's, in the working directory.
+const contentlayerCli = path.join(ENGINE_ROOT, 'src', 'pipeline', 'contentlayerCli.ts');
+const contentlayerConfig = path.join(ENGINE_ROOT, 'contentlayer.config.ts');
+
+class BuildFailure extends Error {}
+
+/** Starts a step's process; `done` settles when it ends (rejecting with its output on failure). */
+function start(step: string, command: string, args: string[], options: SpawnOptions) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => {
+      output = output.trim();
+      if (status === 0) resolve();
+      else reject(new BuildFailure(`${step} failed${output ? `:\n${output}` : ' (see above)'}`));
+    });
+  });
+  // Awaited later; never an unhandled rejection meanwhile.
+  done.catch(() => undefined);
+  return { child, done };
+}
+
+/**
+ * Runs contentlayer2 over each shard, as many at a time as there are cores; `stop` kills the
+ * running ones and starts no more.
+ */
+function ingest(shards: readonly Shard[], env: NodeJS.ProcessEnv, contentDir: string) {
+  const queue = [...shards];
+  const running = new Set<ChildProcess>();
+  let stopped = false;
+  const worker = async () => {
+    for (let shard = queue.shift(); shard && !stopped; shard = queue.shift()) {
+      prepareShard(shard, contentDir);
+      const step = start(
+        'contentlayer2 (content ingestion)',
+        process.execPath,
+        [contentlayerCli, 'build', '--config', contentlayerConfig],
+        {
+          cwd: shard.dir,
+          env: {
+            ...env,
+            PWD: shard.dir,
+            TRUSTLINE_CONTENT: shard.contentDir,
+            TRUSTLINE_INGEST_KINDS: shard.kinds.join(','),
+          },
+        },
+      );
+      running.add(step.child);
+      await step.done.finally(() => running.delete(step.child));
+      markIngested(shard);
+    }
+  };
+  const done = Promise.all(Array.from({ length: availableParallelism() }, worker)).then(() => undefined);
+  done.catch(() => undefined);
+  return {
+    done,
+    stop: () => {
+      stopped = true;
+      for (const child of running) child.kill();
+    },
+  };
+}
+
+/** Builds the site; the exit code: 0 built, 1 refused or failed (the previous site unchanged), 2 a usage error. */
+export async function build(argv: readonly string[]): Promise<number> {
+  let options;
+  let buildTime: Date;
+  try {
+    options = parseCommonArgs([...argv], { out: { type: 'string' } });
+    buildTime = resolveBuildTime(options.buildDate);
+  } catch (error) {
+    if (!(error instanceof BuildTimeError || error instanceof TypeError)) throw error;
+    console.error(`build: ${error.message}\nusage: npm run build -- [--content DIR] [--date YYYY-MM-DD] [--out DIR]`);
+    return 2;
+  }
+  const contentDir = path.resolve(options.contentDir ?? defaultContentDir());
+  const outDir = path.resolve(typeof options.flags['out'] === 'string' ? options.flags['out'] : 'dist');
+  // A signing key that cannot be used stops the build before any work is done.
+  try {
+    console.log(signingSummary(await signingKeyFromEnvironment(buildTime.toISOString())));
+  } catch (error) {
+    if (!(error instanceof SigningKeyError)) throw error;
+    console.error(`✖ build stopped: ${error.message}; ${UNCHANGED}`);
+    return 1;
+  }
+
+  // Every process of this build sees the same instant (reproducible-builds.org SOURCE_DATE_EPOCH),
+  // and builds for production whatever NODE_ENV the caller had (a test runner sets "test", which
+  // would ship React's development build).
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    SOURCE_DATE_EPOCH: String(Math.floor(buildTime.getTime() / 1000)),
+    TRUSTLINE_CONTENT: contentDir,
+  };
+  const cacheDir = contentCacheDir(contentDir);
+  mkdirSync(cacheDir, { recursive: true });
+  // contentlayer2 writes only into its cache folder, so it ingests on every core, shard after
+  // shard (src/pipeline/ingestShards.ts), while the check runs here; a failed check stops it, and
+  // nothing is published either way. Shards whose files have not changed are not run again.
+  let shards: Shard[] = [];
+  try {
+    shards = planShards(contentDir, listContentFiles(contentDir), cacheDir, availableParallelism());
+  } catch {
+    // An unreadable content folder: the check below says so, and stops the build.
+  }
+  const ingestion = ingest(
+    shards.filter((shard) => !isIngested(shard)),
+    env,
+    contentDir,
+  );
+
+  const progress = createProgress();
+  progress.phase('check', 'content');
+  const checked = await runInWorker<CheckStepResult>(new URL('./checkStep.ts', import.meta.url), {
+    contentDir,
+    buildTime: buildTime.toISOString(),
+    requireHistory: runsInCi(),
+  } satisfies CheckStepInput);
+  progress.end();
+  printProblems(checked.problems);
+  if (!checked.passed) {
+    ingestion.stop();
+    await ingestion.done.catch(() => undefined);
+    console.error(`✖ build stopped: ${checked.summary}; ${UNCHANGED}`);
+    return 1;
+  }
+  console.log(`✔ content checked: ${checked.summary} (as of ${checked.buildDate})`);
+
+  const root = projectRoot();
+  removeStaleStaging(outDir, root);
+  const stagingDir = stagingDirFor(outDir, root);
+  const machineDir = machineFilesDirFor(stagingDir);
+  let astro: ReturnType<typeof start> | undefined;
+  let carried = 0;
+  try {
+    // The time contentlayer2 still needs once the check is done.
+    progress.phase('contentlayer2', `${checked.fileCount} files`);
+    await ingestion.done.catch((error: unknown) => {
+      ingestion.stop();
+      throw error;
+    });
+    const generatedDir = joinShards(cacheDir, shards);
+    // The pages show the day each notice counts from, as the check found it in git.
+    const noticeDaysFile = path.join(cacheDir, 'notice-days.json');
+    writeFileSync(noticeDaysFile, JSON.stringify(checked.noticeDays));
+    // Astro renders the pages in its process; a worker thread meanwhile writes the machine-readable
+    // files (feeds, calendars, API, OpenEoX, CSAF, security.txt) and the search index from the
+    // same contentlayer2 output, on the other core (src/pipeline/filesStep.ts).
+    progress.phase('astro', 'pages, with machine-readable files and search index beside');
+    const reuse = pageReuseEnvironment(root, cacheDir, outDir);
+    // Markdown rendered by the previous build of the same code (src/registry/markdown.ts).
+    const renderCache = path.join(cacheDir, `rendered-markdown-${reuse['TRUSTLINE_CODE_VERSION']!.slice(0, 16)}.v8`);
+    for (const name of readdirSync(cacheDir)) {
+      // Renderings of other code versions are never read again.
+      if (/^rendered-markdown-.*\.v8$/.test(name) && path.join(cacheDir, name) !== renderCache) {
+        rmSync(path.join(cacheDir, name), { force: true });
+      }
+    }
+    astro = start('astro (rendering)', process.execPath, [astroCli(), 'build', '--silent'], {
+      cwd: root,
+      env: {
+        ...env,
+        TRUSTLINE_GENERATED: generatedDir,
+        TRUSTLINE_OUT_DIR: stagingDir,
+        TRUSTLINE_NOTICE_DAYS: noticeDaysFile,
+        // Pages whose inputs are unchanged are carried over from the site in outDir.
+        ...reuse,
+        TRUSTLINE_RENDER_CACHE: renderCache,
+      },
+      stdio: 'inherit',
+    });
+    const site = await runInWorker<FilesStepResult>(new URL('./filesStep.ts', import.meta.url), {
+      contentDir,
+      buildTime: buildTime.toISOString(),
+      generatedDir,
+      outDir: machineDir,
+      noticeDays: checked.noticeDays,
+      renderCache,
+    } satisfies FilesStepInput);
+    await astro.done;
+    moveInto(machineDir, stagingDir);
+    rmSync(machineDir, { recursive: true, force: true });
+    copyBrandAssets(site.brandAssets, portalPublicDir(contentDir), stagingDir);
+    if (process.env['TRUSTLINE_TEST_FAULT'] === 'after-render') throw new Error('fault injected by a test');
+    progress.phase('finalise', 'headers and manifest');
+    finaliseSite(stagingDir, { ...site, contentDir });
+    publishStaging(stagingDir, outDir);
+    carried = savePageInputs(cacheDir, outDir);
+    progress.end();
+    saveTimings(progress);
+  } catch (error) {
+    progress.end();
+    astro?.child.kill();
+    await astro?.done.catch(() => undefined);
+    rmSync(stagingDir, { recursive: true, force: true });
+    rmSync(machineDir, { recursive: true, force: true });
+    console.error(`✖ build failed: ${(error as Error).message}\n${UNCHANGED}`);
+    return 1;
+  }
+  if (carried > 0) console.log(`✔ ${carried} pages with unchanged inputs carried over from the previous build`);
+  console.log(`✔ site built in ${path.relative(process.cwd(), outDir) || '.'} (as of ${checked.buildDate})`);
+  return 0;
+}
