@@ -53,7 +53,12 @@ const hook = `--import=${pathToFileURL(path.join(import.meta.dirname, 'load-type
 const nodeOptions = [process.env['NODE_OPTIONS'], hook].filter(Boolean).join(' ');
 const child = spawn(process.execPath, [...command, ...args], {
   stdio: 'inherit',
-  env: { ...process.env, NODE_OPTIONS: nodeOptions },
+  env: {
+    // Node's cache of compiled modules, in the portal's cache folder (compiledModulesDir in src/cli/cacheDir.ts).
+    NODE_COMPILE_CACHE: path.join(process.cwd(), '.trustline', 'cache', 'compiled-modules'),
+    ...process.env,
+    NODE_OPTIONS: nodeOptions,
+  },
 });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => {

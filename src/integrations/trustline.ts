@@ -13,6 +13,7 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { ENGINE_ROOT } from '../cli/projectPaths.ts';
+import { contentReady } from '../pipeline/contentReady.ts';
 import { cspDirectives } from '../pipeline/csp.ts';
 import { readVendorConfig, readWithdrawals } from '../registry/vendorConfig.ts';
 import { contentDir } from '../site/config.ts';
@@ -75,8 +76,19 @@ export default function trustline(): AstroIntegration {
           devToolbar: { enabled: false },
           // A strict CSP on every page: Astro hashes the scripts and styles it emits (src/pipeline/csp.ts).
           security: { csp: { algorithm: 'SHA-256', directives: [...cspDirectives] } },
-          // Never inline small scripts or assets: page scripts stay external files, as a strict CSP needs.
-          vite: { build: { assetsInlineLimit: 0 } },
+          vite: {
+            // Never inline small scripts or assets: page scripts stay external files, as a strict CSP needs.
+            build: { assetsInlineLimit: 0 },
+            plugins: [
+              {
+                // Bundled while the build checks and ingests the content; rendering waits for it
+                // (src/pipeline/contentReady.ts). Vite runs a 'post' buildApp hook after its own
+                // bundling, and this one before Astro's own (which renders the pages).
+                name: 'trustline:content-ready',
+                buildApp: { order: 'post', handler: contentReady },
+              },
+            ],
+          },
         });
       },
       'astro:config:done': ({ config }) => {

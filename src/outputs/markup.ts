@@ -8,10 +8,10 @@
  *   for where it stands. No HTML is put together from strings, so a `"` in a URL cannot end an
  *   attribute and a `<` in a title cannot start an element.
  */
-import type { Element, ElementContent, Nodes, Root } from 'hast';
+import type { ElementContent, Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
+import type { RichText } from '../registry/types.ts';
 
 /**
  * Characters XML 1.0 does not allow anywhere, not even as character references (XML 1.0 §2.2
@@ -45,6 +45,18 @@ export function htmlFragment(html: string): ElementContent[] {
   return fromHtml(html, { fragment: true }).children as ElementContent[];
 }
 
+const fragments = new WeakMap<RichText, readonly ElementContent[]>();
+
+/**
+ * A text's HTML as nodes, parsed once however many outputs show it (its feed items, its search
+ * document). The nodes are shared: nothing may change them (withAbsoluteLinks copies what it changes).
+ */
+export function richTextNodes(text: RichText): readonly ElementContent[] {
+  let nodes = fragments.get(text);
+  if (!nodes) fragments.set(text, (nodes = htmlFragment(text.html)));
+  return nodes;
+}
+
 /** A tree written out as HTML: text and attribute values are escaped by hast-util-to-html. */
 export function serialiseHtml(tree: Nodes | readonly ElementContent[]): string {
   return toHtml('type' in tree ? tree : { type: 'root', children: [...tree] });
@@ -57,16 +69,22 @@ const LINK_ATTRIBUTES = ['href', 'src'] as const;
  * against (RSS has no base; Atom's xml:base is ignored by many readers): the `href` and `src` of
  * every element become absolute, resolved against the page the item is about. Only attributes
  * of parsed elements change; text that looks like an attribute (`src="user"` in inline code)
- * stays as it was written.
+ * stays as it was written. The nodes given are not changed: an element is copied when a link in
+ * it or below it changes, and every other node is kept as it is.
  */
 export function withAbsoluteLinks(nodes: readonly ElementContent[], pageUrl: string): ElementContent[] {
-  const root: Root = { type: 'root', children: structuredClone([...nodes]) };
-  visit(root, 'element', (element: Element) => {
-    for (const name of LINK_ATTRIBUTES) {
-      const value = element.properties[name];
-      if (typeof value !== 'string' || URL.canParse(value) || !URL.canParse(value, pageUrl)) continue;
-      element.properties[name] = new URL(value, pageUrl).href;
-    }
-  });
-  return root.children as ElementContent[];
+  return nodes.map((node) => withAbsoluteLink(node, pageUrl));
+}
+
+function withAbsoluteLink(node: ElementContent, pageUrl: string): ElementContent {
+  if (node.type !== 'element') return node;
+  let properties = node.properties;
+  for (const name of LINK_ATTRIBUTES) {
+    const value = properties[name];
+    if (typeof value !== 'string' || URL.canParse(value) || !URL.canParse(value, pageUrl)) continue;
+    properties = { ...properties, [name]: new URL(value, pageUrl).href };
+  }
+  const children = node.children.map((child) => withAbsoluteLink(child, pageUrl));
+  const unchanged = properties === node.properties && children.every((child, index) => child === node.children[index]);
+  return unchanged ? node : { ...node, properties, children };
 }

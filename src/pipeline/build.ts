@@ -7,6 +7,8 @@
  *    whose files did not change are not run again (src/pipeline/ingestShards.ts).
  * 3. Astro renders the pages into a staging folder; meanwhile a worker thread writes the
  *    machine-readable files and the Pagefind search index from the same contentlayer2 output.
+ *    Both start with the check, to load their modules and bundle the site meanwhile, and wait
+ *    for the content to be ready (src/pipeline/contentReady.ts).
  * 4. Host headers, .nojekyll and /build-manifest.json are written (src/pipeline/finalise.ts).
  * 5. The staging folder replaces the output folder (src/pipeline/atomicOutput.ts): a failed or
  *    killed build leaves the previous site exactly as it was.
@@ -21,10 +23,19 @@ import { machineFilesDirFor, publishStaging, removeStaleStaging, stagingDirFor }
 import { copyBrandAssets } from './brandAssets.ts';
 import { finaliseSite } from './finalise.ts';
 import { pageReuseEnvironment, savePageInputs } from './pageReuse.ts';
-import { isIngested, joinShards, markIngested, planShards, prepareShard, type Shard } from './ingestShards.ts';
+import { AWAIT_CONTENT, signalContentReady } from './contentReady.ts';
+import {
+  isIngested,
+  joinedGeneratedDir,
+  joinShards,
+  markIngested,
+  planShards,
+  prepareShard,
+  type Shard,
+} from './ingestShards.ts';
 import type { CheckStepInput, CheckStepResult } from './checkStep.ts';
 import type { FilesStepInput, FilesStepResult } from './filesStep.ts';
-import { runInWorker } from './worker.ts';
+import { runInWorker, startWorker } from './worker.ts';
 import { moveInto } from './writeMachineFiles.ts';
 import { parseCommonArgs } from '../cli/args.ts';
 import { contentCacheDir } from '../cli/cacheDir.ts';
@@ -155,6 +166,57 @@ export async function build(argv: readonly string[]): Promise<number> {
     contentDir,
   );
 
+  const root = projectRoot();
+  removeStaleStaging(outDir, root);
+  const stagingDir = stagingDirFor(outDir, root);
+  const machineDir = machineFilesDirFor(stagingDir);
+  const generatedDir = joinedGeneratedDir(cacheDir);
+  // The pages show the day each notice counts from, as the check finds it in git.
+  const noticeDaysFile = path.join(cacheDir, 'notice-days.json');
+  const reuse = pageReuseEnvironment(root, cacheDir, outDir);
+  // Markdown rendered by the previous build of the same code (src/registry/markdown.ts).
+  const renderCache = path.join(cacheDir, `rendered-markdown-${reuse['TRUSTLINE_CODE_VERSION']!.slice(0, 16)}.v8`);
+  for (const name of readdirSync(cacheDir)) {
+    // Renderings of other code versions are never read again.
+    if (/^rendered-markdown-.*\.v8$/.test(name) && path.join(cacheDir, name) !== renderCache) {
+      rmSync(path.join(cacheDir, name), { force: true });
+    }
+  }
+  // Astro renders the pages in its process; a worker thread writes the machine-readable files
+  // (feeds, calendars, API, OpenEoX, CSAF, security.txt) and the search index from the same
+  // contentlayer2 output, on the other core (src/pipeline/filesStep.ts). Both start now, to load
+  // their modules (and Astro to bundle the site) while the check and the ingestion run, and wait
+  // until the content is ready (src/pipeline/contentReady.ts).
+  const astro = start('astro (rendering)', process.execPath, [astroCli(), 'build', '--silent'], {
+    cwd: root,
+    env: {
+      ...env,
+      [AWAIT_CONTENT]: '1',
+      TRUSTLINE_GENERATED: generatedDir,
+      TRUSTLINE_OUT_DIR: stagingDir,
+      TRUSTLINE_NOTICE_DAYS: noticeDaysFile,
+      // Pages whose inputs are unchanged are carried over from the site in outDir.
+      ...reuse,
+      TRUSTLINE_RENDER_CACHE: renderCache,
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const files = startWorker<FilesStepResult>(new URL('./filesStep.ts', import.meta.url), {
+    contentDir,
+    buildTime: buildTime.toISOString(),
+    generatedDir,
+    outDir: machineDir,
+    renderCache,
+  } satisfies FilesStepInput);
+  const stopAll = async () => {
+    ingestion.stop();
+    files.stop();
+    astro.child.kill();
+    await Promise.all([ingestion.done, files.result, astro.done].map((step) => step.catch(() => undefined)));
+    rmSync(stagingDir, { recursive: true, force: true });
+    rmSync(machineDir, { recursive: true, force: true });
+  };
+
   const progress = createProgress();
   progress.phase('check', 'content');
   const checked = await runInWorker<CheckStepResult>(new URL('./checkStep.ts', import.meta.url), {
@@ -165,64 +227,23 @@ export async function build(argv: readonly string[]): Promise<number> {
   progress.end();
   printProblems(checked.problems);
   if (!checked.passed) {
-    ingestion.stop();
-    await ingestion.done.catch(() => undefined);
+    await stopAll();
     console.error(`✖ build stopped: ${checked.summary}; ${UNCHANGED}`);
     return 1;
   }
   console.log(`✔ content checked: ${checked.summary} (as of ${checked.buildDate})`);
 
-  const root = projectRoot();
-  removeStaleStaging(outDir, root);
-  const stagingDir = stagingDirFor(outDir, root);
-  const machineDir = machineFilesDirFor(stagingDir);
-  let astro: ReturnType<typeof start> | undefined;
   let carried = 0;
   try {
     // The time contentlayer2 still needs once the check is done.
     progress.phase('contentlayer2', `${checked.fileCount} files`);
-    await ingestion.done.catch((error: unknown) => {
-      ingestion.stop();
-      throw error;
-    });
-    const generatedDir = joinShards(cacheDir, shards);
-    // The pages show the day each notice counts from, as the check found it in git.
-    const noticeDaysFile = path.join(cacheDir, 'notice-days.json');
+    await ingestion.done;
+    joinShards(cacheDir, shards);
     writeFileSync(noticeDaysFile, JSON.stringify(checked.noticeDays));
-    // Astro renders the pages in its process; a worker thread meanwhile writes the machine-readable
-    // files (feeds, calendars, API, OpenEoX, CSAF, security.txt) and the search index from the
-    // same contentlayer2 output, on the other core (src/pipeline/filesStep.ts).
     progress.phase('astro', 'pages, with machine-readable files and search index beside');
-    const reuse = pageReuseEnvironment(root, cacheDir, outDir);
-    // Markdown rendered by the previous build of the same code (src/registry/markdown.ts).
-    const renderCache = path.join(cacheDir, `rendered-markdown-${reuse['TRUSTLINE_CODE_VERSION']!.slice(0, 16)}.v8`);
-    for (const name of readdirSync(cacheDir)) {
-      // Renderings of other code versions are never read again.
-      if (/^rendered-markdown-.*\.v8$/.test(name) && path.join(cacheDir, name) !== renderCache) {
-        rmSync(path.join(cacheDir, name), { force: true });
-      }
-    }
-    astro = start('astro (rendering)', process.execPath, [astroCli(), 'build', '--silent'], {
-      cwd: root,
-      env: {
-        ...env,
-        TRUSTLINE_GENERATED: generatedDir,
-        TRUSTLINE_OUT_DIR: stagingDir,
-        TRUSTLINE_NOTICE_DAYS: noticeDaysFile,
-        // Pages whose inputs are unchanged are carried over from the site in outDir.
-        ...reuse,
-        TRUSTLINE_RENDER_CACHE: renderCache,
-      },
-      stdio: 'inherit',
-    });
-    const site = await runInWorker<FilesStepResult>(new URL('./filesStep.ts', import.meta.url), {
-      contentDir,
-      buildTime: buildTime.toISOString(),
-      generatedDir,
-      outDir: machineDir,
-      noticeDays: checked.noticeDays,
-      renderCache,
-    } satisfies FilesStepInput);
+    signalContentReady(astro.child.stdin);
+    files.proceed(checked.noticeDays);
+    const site = await files.result;
     await astro.done;
     moveInto(machineDir, stagingDir);
     rmSync(machineDir, { recursive: true, force: true });
@@ -236,10 +257,7 @@ export async function build(argv: readonly string[]): Promise<number> {
     saveTimings(progress);
   } catch (error) {
     progress.end();
-    astro?.child.kill();
-    await astro?.done.catch(() => undefined);
-    rmSync(stagingDir, { recursive: true, force: true });
-    rmSync(machineDir, { recursive: true, force: true });
+    await stopAll();
     console.error(`✖ build failed: ${(error as Error).message}\n${UNCHANGED}`);
     return 1;
   }

@@ -20,8 +20,6 @@ export interface FilesStepInput {
   readonly generatedDir: string;
   /** Where the files go, to be moved in beside Astro's pages. */
   readonly outDir: string;
-  /** The day each notice counts from, from the check step. */
-  readonly noticeDays: NoticeDays;
   /** The Markdown render cache (src/registry/markdown.ts), saved for the next build. */
   readonly renderCache: string;
 }
@@ -37,7 +35,10 @@ export interface FilesStepResult {
   readonly brandAssets: readonly string[];
 }
 
-const { contentDir, buildTime, generatedDir, outDir, noticeDays, renderCache } = workerData as FilesStepInput;
+const { contentDir, buildTime, generatedDir, outDir, renderCache } = workerData as FilesStepInput;
+// The thread starts with the build, so that its modules load meanwhile; it goes on when the
+// content is checked and ingested, and the build sends the day each notice counts from.
+const noticeDays = await new Promise<NoticeDays>((resolve) => parentPort!.once('message', resolve));
 enableRenderCache(renderCache);
 const registry = loadRegistry({
   contentDir,

@@ -8,7 +8,7 @@
 import type { Advisory, Incident, Policy, Product, Registry, RichText } from '../registry/types.ts';
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { htmlFragment, serialiseHtml } from '../outputs/markup.ts';
+import { richTextNodes, serialiseHtml } from '../outputs/markup.ts';
 import { paths, sitePath } from './urls.ts';
 import { incidentUpdateWord } from './view/status.ts';
 
@@ -22,7 +22,7 @@ type Part = string | RichText | undefined | false;
 
 /** Plain text becomes a paragraph; RichText is the Registry's sanitised HTML. */
 const block = (part: Part): ElementContent[] =>
-  !part ? [] : typeof part === 'string' ? [h('p', part)] : [h('div', htmlFragment(part.html))];
+  !part ? [] : typeof part === 'string' ? [h('p', part)] : [h('div', [...richTextNodes(part)])];
 
 const section = (heading: string, parts: readonly Part[]): ElementContent[] =>
   parts.some(Boolean) ? [h('h2', heading), ...parts.flatMap(block)] : [];

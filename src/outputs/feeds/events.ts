@@ -33,7 +33,7 @@ import type {
 import { absoluteUrl, paths, type FeedTopic } from '../../site/urls.ts';
 import { formatCalendarDate } from '../../site/view/dates.ts';
 import { remediationWord } from '../../site/view/status.ts';
-import { htmlFragment, serialiseHtml, withAbsoluteLinks } from '../markup.ts';
+import { richTextNodes, serialiseHtml, withAbsoluteLinks } from '../markup.ts';
 
 export type EventTopic = Exclude<FeedTopic, 'all'>;
 
@@ -156,8 +156,8 @@ function list(items: readonly string[]): ElementContent {
 }
 
 /** Markdown the Registry rendered and sanitised, as it appears on the page. */
-function richText(text: RichText): ElementContent[] {
-  return htmlFragment(text.html);
+function richText(text: RichText): readonly ElementContent[] {
+  return richTextNodes(text);
 }
 
 /** An item's content: the blocks as one HTML fragment, every link absolute (see withAbsoluteLinks). */
