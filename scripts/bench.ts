@@ -1,5 +1,5 @@
 /**
- * npm run bench -- --size M|L|XL [--seed N] [--runs N] [--json] [--no-build] [--no-churn]
+ * npm run bench -- --size M|L|XL [--seed N] [--runs N] [--json] [--no-build] [--no-churn] [--no-floor]
  *
  * Measures check and build on a generated registry (scripts/generate.ts, cached per size and
  * seed under .trustline/bench/). Every measurement runs the real command in a fresh process:
@@ -12,6 +12,9 @@
  * - deploy churn: the files a deploy would upload, i.e. added, changed or removed between two
  *   consecutive builds into the same folder: an editor's fix (one incident edited, five minutes
  *   after a build at 09:00 UTC) and the next day's scheduled build (09:00 UTC, nothing edited).
+ * - floor: a bare Astro project (scripts/bench/floor.ts) building as many pages as the cold build
+ *   wrote, each about the size of its median page, then the same project with one page: what
+ *   Astro alone costs per page, beside Trustline's astro phase per page. `--no-floor` skips it.
  * - peak RSS: sampled from /proc every 100 ms over the whole process tree (the build spawns
  *   contentlayer2 shards, astro, Pagefind): the largest sum over all processes alive at once.
  *
@@ -29,9 +32,12 @@ import { addDaysTo } from '../src/registry/calendarDate.ts';
 import { GENERATED_BUILD_DATE, SIZES, type SizeName } from '../src/cli/generate/syntheticRegistry.ts';
 import { writeContentFolder } from '../src/cli/generate/writeContentFolder.ts';
 import type { PhaseTiming } from '../src/cli/progress.ts';
+import { astroCli } from '../src/cli/projectPaths.ts';
+import { htmlSizes, writeFloorProject } from './bench/floor.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const USAGE = 'usage: npm run bench -- --size M|L|XL [--seed N] [--runs N] [--json] [--no-build] [--no-churn]';
+const USAGE =
+  'usage: npm run bench -- --size M|L|XL [--seed N] [--runs N] [--json] [--no-build] [--no-churn] [--no-floor]';
 
 interface Measurement {
   seconds: number;
@@ -69,10 +75,15 @@ function treeRss(rootPid: number): number[] {
   return [...rss].filter(([pid]) => inTree(pid)).map(([, bytes]) => bytes);
 }
 
-async function measure(command: string[], env: NodeJS.ProcessEnv, timingsFile?: string): Promise<Measurement> {
+async function measure(
+  command: string[],
+  env: NodeJS.ProcessEnv,
+  timingsFile?: string,
+  cwd = root,
+): Promise<Measurement> {
   const started = performance.now();
   const child = spawn(command[0]!, command.slice(1), {
-    cwd: root,
+    cwd,
     env: { ...env, ...(timingsFile ? { TRUSTLINE_TIMINGS: timingsFile } : {}), CI: 'true' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -178,6 +189,48 @@ function machine() {
   };
 }
 
+// ---------------------------------------------------------------- the floor: bare Astro
+
+/**
+ * Builds the bare Astro project (scripts/bench/floor.ts) with `pages` pages of about `pageBytes`
+ * each, and with one page, in fresh processes: cold each time (output and Astro's cache deleted).
+ */
+async function measureFloor(pages: number, pageBytes: number, runs: number, log: (line: string) => void) {
+  const astro = [process.execPath, astroCli(), 'build', '--silent'];
+  const manyDir = path.join(root, '.trustline', 'bench', `floor-${pages}`);
+  const oneDir = path.join(root, '.trustline', 'bench', 'floor-1');
+  // The layout's own bytes, from a page without text (not measured): the text makes up the rest.
+  writeFloorProject(oneDir, 1, 0);
+  await measure(astro, process.env, undefined, oneDir);
+  const bodyBytes = Math.max(0, pageBytes - htmlSizes(path.join(oneDir, 'dist'))[0]!);
+  const many: Measurement[] = [];
+  const one: Measurement[] = [];
+  for (let run = 0; run < runs; run++) {
+    writeFloorProject(manyDir, pages, bodyBytes);
+    many.push(await measure(astro, process.env, undefined, manyDir));
+    writeFloorProject(oneDir, 1, bodyBytes);
+    one.push(await measure(astro, process.env, undefined, oneDir));
+    log(
+      `floor run ${run + 1}: ${pages} pages ${round(many.at(-1)!.seconds)} s, 1 page ${round(one.at(-1)!.seconds)} s`,
+    );
+  }
+  const build = summarise(many);
+  const onePage = summarise(one);
+  return {
+    pages,
+    /** Median .html size in bytes: Trustline's cold build (the target) and the bare build. */
+    pageBytes: { target: pageBytes, bare: median(htmlSizes(path.join(manyDir, 'dist'))) },
+    build,
+    onePage,
+    millisecondsPerPage: {
+      /** The whole bare build ÷ pages. */
+      overall: round((build.seconds * 1000) / pages, 2),
+      /** What each page beyond the first adds: (N pages − 1 page) ÷ (N − 1). */
+      marginal: pages > 1 ? round(((build.seconds - onePage.seconds) * 1000) / (pages - 1), 2) : undefined,
+    },
+  };
+}
+
 // ---------------------------------------------------------------- main
 
 /** Appends a marker to the body of one incident, a different one each time (an editor's fix). */
@@ -200,6 +253,7 @@ async function main(): Promise<number> {
         json: { type: 'boolean', default: false },
         'no-build': { type: 'boolean', default: false },
         'no-churn': { type: 'boolean', default: false },
+        'no-floor': { type: 'boolean', default: false },
       },
     }));
   } catch (error) {
@@ -248,6 +302,8 @@ async function main(): Promise<number> {
   const checkWarm: Measurement[] = [];
   const buildCold: Measurement[] = [];
   const buildWarm: Measurement[] = [];
+  /** The median .html size of the first cold build's output, in bytes: the floor's page size. */
+  let medianPageBytes = 0;
   for (let run = 0; run < runs; run++) {
     rmSync(parseCacheFile(contentDir), { force: true });
     checkCold.push(await measure(checkCommand, env));
@@ -260,6 +316,7 @@ async function main(): Promise<number> {
       rmSync(cacheDir, { recursive: true, force: true });
       rmSync(siteDir, { recursive: true, force: true });
       buildCold.push(await measure(buildCommand, env, timingsFile));
+      if (run === 0) medianPageBytes = Math.round(median(htmlSizes(siteDir)));
       const edited = editOneIncident(contentDir, run);
       buildWarm.push(await measure(buildCommand, env, timingsFile));
       log(
@@ -284,7 +341,10 @@ async function main(): Promise<number> {
     log(`deploy churn: measured with ${edited} edited`);
   }
 
+  const floor = site && !values['no-floor'] ? await measureFloor(site.pages, medianPageBytes, runs, log) : undefined;
+
   const coldBuild = buildCold.length > 0 ? summarise(buildCold) : undefined;
+  const renderColdMilliseconds = coldBuild && site ? ((coldBuild.phases['astro'] ?? 0) * 1000) / site.pages : 0;
   const result = {
     size,
     seed,
@@ -298,11 +358,16 @@ async function main(): Promise<number> {
       millisecondsPerPage: coldBuild ? round((coldBuild.seconds * 1000) / site.pages, 1) : undefined,
       /** The astro phase (pages, with the files step beside them) per page, cold and warm. */
       renderMillisecondsPerPage: coldBuild && {
-        cold: round(((coldBuild.phases['astro'] ?? 0) * 1000) / site.pages, 2),
+        cold: round(renderColdMilliseconds, 2),
         warm: round(((summarise(buildWarm).phases['astro'] ?? 0) * 1000) / site.pages, 2),
       },
     },
     deployChurn,
+    floor: floor && {
+      ...floor,
+      /** Trustline's astro phase per page (cold) ÷ the bare build's time per page (overall). */
+      ratio: round(renderColdMilliseconds / floor.millisecondsPerPage.overall, 1),
+    },
   };
   writeFileSync(path.join(benchDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
   if (values.json) {
@@ -341,6 +406,21 @@ async function main(): Promise<number> {
     const words = (figures: ReturnType<typeof churn>) =>
       `${figures.files} of ${figures.of} files (${figures.pages} pages)`;
     log(`churn        one incident edited: ${words(edit)}; next day, nothing edited: ${words(nextDay)}`);
+  }
+  if (result.floor) {
+    const { build, onePage, millisecondsPerPage: perPage, pageBytes } = result.floor;
+    log(
+      `floor (bare Astro) ${result.floor.pages} pages ${build.seconds} s, 1 page ${onePage.seconds} s: ${perPage.marginal} ms per page marginal, ${perPage.overall} ms per page overall`,
+    );
+    log(
+      `             median page ${pageBytes.bare} bytes (Trustline's ${pageBytes.target}); peak ${build.peakTreeMiB} MiB; runs ${build.allSeconds.join(', ')} / ${onePage.allSeconds.join(', ')}`,
+    );
+    log(
+      `ratio        Trustline astro phase per page (cold) ÷ bare Astro per page (overall): ${result.site?.renderMillisecondsPerPage?.cold} ÷ ${perPage.overall} ms = ${result.floor.ratio}×`,
+    );
+    log(
+      '             (the astro phase is Astro with the engine, React and sitemap, its start and the Registry, and the files step beside it; no marginal ratio: there is no 1-page Trustline build)',
+    );
   }
   return 0;
 }

@@ -23,6 +23,13 @@ import { liveContent } from './liveContent.ts';
 const ROUTES_DIR = path.join(ENGINE_ROOT, 'src', 'routes');
 const ENGINE_PUBLIC_DIR = path.join(ENGINE_ROOT, 'public');
 
+/**
+ * Astro's build options for every portal; the benchmark's bare Astro project (scripts/bench/floor.ts)
+ * uses the same. Four pages in flight: rendering overlaps the writes of finished pages
+ * (docs/benchmarks.md has the figures). Output is unchanged: each page is one file.
+ */
+export const BUILD_OPTIONS = { format: 'directory', inlineStylesheets: 'never', concurrency: 4 } as const;
+
 /** Every file below `dir`, as POSIX paths relative to it. */
 function filesBelow(dir: string, relative = ''): string[] {
   if (!existsSync(path.join(dir, relative))) return [];
@@ -69,9 +76,7 @@ export default function trustline(): AstroIntegration {
           trailingSlash: 'always',
           output: 'static',
           ...(outDir ? { outDir: pathToFileURL(`${path.resolve(fileURLToPath(config.root), outDir)}/`) } : {}),
-          // Four pages in flight: rendering overlaps the writes of finished pages (docs/benchmarks.md
-          // has the figures). Output is unchanged: each page is one file.
-          build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
+          build: BUILD_OPTIONS,
           integrations: [react(), sitemap({ filter: (page) => !withdrawnPages.has(page) }), liveContent()],
           devToolbar: { enabled: false },
           // A strict CSP on every page: Astro hashes the scripts and styles it emits (src/pipeline/csp.ts).
