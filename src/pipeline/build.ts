@@ -171,8 +171,8 @@ export async function build(argv: readonly string[]): Promise<number> {
   const stagingDir = stagingDirFor(outDir, root);
   const machineDir = machineFilesDirFor(stagingDir);
   const generatedDir = joinedGeneratedDir(cacheDir);
-  // The pages show the day each notice counts from, as the check finds it in git.
-  const noticeDaysFile = path.join(cacheDir, 'notice-days.json');
+  // What the check finds that the pages need too (the day each notice counts from, in git).
+  const checkedFactsFile = path.join(cacheDir, 'checked-facts.json');
   const reuse = pageReuseEnvironment(root, cacheDir, outDir);
   // Markdown rendered by the previous build of the same code (src/registry/markdown.ts).
   const renderCache = path.join(cacheDir, `rendered-markdown-${reuse['TRUSTLINE_CODE_VERSION']!.slice(0, 16)}.v8`);
@@ -194,7 +194,7 @@ export async function build(argv: readonly string[]): Promise<number> {
       [AWAIT_CONTENT]: '1',
       TRUSTLINE_GENERATED: generatedDir,
       TRUSTLINE_OUT_DIR: stagingDir,
-      TRUSTLINE_NOTICE_DAYS: noticeDaysFile,
+      TRUSTLINE_CHECKED_FACTS: checkedFactsFile,
       // Pages whose inputs are unchanged are carried over from the site in outDir.
       ...reuse,
       TRUSTLINE_RENDER_CACHE: renderCache,
@@ -239,10 +239,10 @@ export async function build(argv: readonly string[]): Promise<number> {
     progress.phase('contentlayer2', `${checked.fileCount} files`);
     await ingestion.done;
     joinShards(cacheDir, shards);
-    writeFileSync(noticeDaysFile, JSON.stringify(checked.noticeDays));
+    writeFileSync(checkedFactsFile, JSON.stringify(checked.facts));
     progress.phase('astro', 'pages, with machine-readable files and search index beside');
     signalContentReady(astro.child.stdin);
-    files.proceed(checked.noticeDays);
+    files.proceed(checked.facts);
     const site = await files.result;
     await astro.done;
     moveInto(machineDir, stagingDir);

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkWithParseCache } from '../cli/checkWithParseCache.ts';
 import { summary } from '../cli/report.ts';
+import { scoredVectors, type CvssResult } from '../registry/cvss.ts';
 import type { NoticeDays } from '../registry/git/publicationHistory.ts';
 import type { Problem } from '../registry/problems.ts';
 
@@ -22,8 +23,15 @@ export interface CheckStepResult {
   readonly summary: string;
   readonly fileCount: number;
   readonly buildDate: string;
-  /** The day each notice counts from, as git dates it: the loads that render do not read git again. */
+  readonly facts: CheckedFacts;
+}
+
+/** What the check found that the loads that render need, so that they do not work it out again. */
+export interface CheckedFacts {
+  /** The day each notice counts from, as git dates it: they do not read git again. */
   readonly noticeDays: NoticeDays;
+  /** Each CVSS vector's score: they do not score it again. */
+  readonly cvss: Readonly<Record<string, CvssResult>>;
 }
 
 const { contentDir, buildTime, requireHistory } = workerData as CheckStepInput;
@@ -34,5 +42,5 @@ parentPort!.postMessage({
   summary: summary(checked.problems, checked.files.length),
   fileCount: checked.files.length,
   buildDate: checked.buildDate,
-  noticeDays: checked.noticeDays,
+  facts: { noticeDays: checked.noticeDays, cvss: scoredVectors() },
 } satisfies CheckStepResult);

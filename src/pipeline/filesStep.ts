@@ -5,12 +5,14 @@
  */
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { CHECKED_HISTORY, type NoticeDays } from '../registry/git/publicationHistory.ts';
+import { rememberScores } from '../registry/cvss.ts';
+import { CHECKED_HISTORY } from '../registry/git/publicationHistory.ts';
 import { loadRegistry } from '../registry/loadRegistry.ts';
 import { enableRenderCache, saveRenderCache } from '../registry/markdown.ts';
 import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
 import { searchDocuments } from '../site/searchDocuments.ts';
 import { brandAssets } from './brandAssets.ts';
+import type { CheckedFacts } from './checkStep.ts';
 import { writeSearchIndex } from './searchIndex.ts';
 import { writeMachineFiles, type WrittenFile } from './writeMachineFiles.ts';
 
@@ -37,8 +39,9 @@ export interface FilesStepResult {
 
 const { contentDir, buildTime, generatedDir, outDir, renderCache } = workerData as FilesStepInput;
 // The thread starts with the build, so that its modules load meanwhile; it goes on when the
-// content is checked and ingested, and the build sends the day each notice counts from.
-const noticeDays = await new Promise<NoticeDays>((resolve) => parentPort!.once('message', resolve));
+// content is checked and ingested, with what the check found.
+const facts = await new Promise<CheckedFacts>((resolve) => parentPort!.once('message', resolve));
+rememberScores(facts.cvss);
 enableRenderCache(renderCache);
 const registry = loadRegistry({
   contentDir,
@@ -46,10 +49,13 @@ const registry = loadRegistry({
   sources: readContentlayerOutput(generatedDir, contentDir),
   // The check step has read the git history for this content already.
   history: CHECKED_HISTORY,
-  noticeDays,
+  noticeDays: facts.noticeDays,
 });
-const written = await writeMachineFiles(registry, outDir);
-await writeSearchIndex(searchDocuments(registry), path.join(outDir, 'pagefind'));
+// Pagefind indexes in a process of its own while this thread writes the machine files.
+const [, written] = await Promise.all([
+  writeSearchIndex(searchDocuments(registry), path.join(outDir, 'pagefind')),
+  writeMachineFiles(registry, outDir),
+]);
 saveRenderCache();
 parentPort!.postMessage({
   buildDate: registry.buildDate,

@@ -139,6 +139,14 @@ export function scoreCvss(vector: string): CvssResult {
   return result;
 }
 
+/** Every vector scored in this process: the build's check gives them to the loads after it. */
+export const scoredVectors = (): Record<string, CvssResult> => Object.fromEntries(scored);
+
+/** Vectors scored by another process (the build's check), not to be scored again (~1.5 ms each for 4.0). */
+export function rememberScores(results: Readonly<Record<string, CvssResult>>): void {
+  for (const [vector, result] of Object.entries(results)) scored.set(vector, result);
+}
+
 function computeCvss(vector: string): CvssResult {
   const version = vector.startsWith('CVSS:3.1/') ? '3.1' : vector.startsWith('CVSS:4.0/') ? '4.0' : undefined;
   if (!version) {

@@ -3,7 +3,9 @@
  * validated by the same rules as `check`.
  */
 import { readFileSync } from 'node:fs';
-import { CHECKED_HISTORY, type NoticeDays } from '../registry/git/publicationHistory.ts';
+import type { CheckedFacts } from '../pipeline/checkStep.ts';
+import { rememberScores } from '../registry/cvss.ts';
+import { CHECKED_HISTORY } from '../registry/git/publicationHistory.ts';
 import { loadRegistry } from '../registry/loadRegistry.ts';
 import { enableRenderCache } from '../registry/markdown.ts';
 import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
@@ -16,8 +18,10 @@ let registry: Registry | undefined;
 export function getRegistry(): Registry {
   // `astro dev` reads the content folder directly and re-reads it on every change (devContent.ts).
   if (isDevMode()) return devRegistry();
-  // The day each notice counts from, as the check step found them in git (src/pipeline/build.ts).
-  const noticeDaysFile = process.env['TRUSTLINE_NOTICE_DAYS'];
+  // What the build's check found: the day each notice counts from in git, CVSS scores (src/pipeline/checkStep.ts).
+  const factsFile = process.env['TRUSTLINE_CHECKED_FACTS'];
+  const facts = factsFile && !registry ? (JSON.parse(readFileSync(factsFile, 'utf8')) as CheckedFacts) : undefined;
+  if (facts) rememberScores(facts.cvss);
   // HTML the build's files step rendered from the same Markdown last time (it saves the cache).
   const renderCache = process.env['TRUSTLINE_RENDER_CACHE'];
   if (renderCache && !registry) enableRenderCache(renderCache);
@@ -26,7 +30,7 @@ export function getRegistry(): Registry {
     sources: readContentlayerOutput(generatedDir(), contentDir()),
     // The build (src/pipeline/build.ts) renders only content its check step has just verified against git.
     history: CHECKED_HISTORY,
-    noticeDays: noticeDaysFile ? (JSON.parse(readFileSync(noticeDaysFile, 'utf8')) as NoticeDays) : undefined,
+    noticeDays: facts?.noticeDays,
   });
   return registry;
 }
