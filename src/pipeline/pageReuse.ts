@@ -4,23 +4,31 @@
  *
  * Astro has no partial static build, so the build stays a full Astro build: every route is still
  * listed and written, and the sitemap and every other site-wide file still see the whole site.
- * For the pages whose inputs are known (an incident's page and an advisory's page: most of a
- * registry's pages), the middleware (src/pipeline/pageReuseMiddleware.ts, which the integration adds) fingerprints those inputs and, when the
- * previous build recorded the same fingerprint for the same page, answers with the previous
- * page's bytes; Astro writes them as it writes a rendered page. Every other page is rendered.
+ * For the pages whose inputs are known, the middleware (src/pipeline/pageReuseMiddleware.ts, which
+ * the integration adds) fingerprints those inputs and, when the previous build recorded the same
+ * fingerprint for the same page, answers with the previous page's bytes; Astro writes them as it
+ * writes a rendered page. The pages carried over are those of one document each, listed with
+ * their inputs in REUSABLE_ROUTES below: an incident's page, an advisory's page and a product's
+ * page (1,400 of the 1,459 pages at size M). Every other page (the home page, the lists,
+ * the archives, the end-of-support pages, the withdrawn items' pages) is rendered.
  *
- * A page's inputs: the site's code (every source file, the dependencies' lockfile), the vendor
- * profile and the policies' titles (the layout shows both on every page), the page's own document
- * as the Registry assembled it (including what was computed for the build time, such as an
- * incident's state), the last commit of its source file and, where the page counts days from it, the build date.
+ * A page's inputs: the site's code (every source file, the dependencies' lockfile), what the
+ * layout shows on every page (the vendor profile, the navigation, the policies' titles), the
+ * page's own document as the Registry assembled it (including what was computed for the build
+ * time, such as an incident's state or a release line's status), the last commit of its source
+ * file, where the page counts days from it the build date, and, on a product's page, everything
+ * else it shows: the support levels, the product's incidents and advisories as the Registry lists
+ * them for it, and the products its release lines' successors belong to.
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ENGINE_ROOT } from '../cli/projectPaths.ts';
 import type { Advisory, Incident, Registry } from '../registry/types.ts';
+import { navigation } from '../site/navigation.ts';
 import { sourceHistory } from '../site/sourceHistory.ts';
 import { paths } from '../site/urls.ts';
+import { successorOf } from '../site/view/selections.ts';
 import { MANIFEST_FILE } from './manifest.ts';
 
 /** What the build tells Astro's process (environment variables of `astro build`). */
@@ -117,6 +125,15 @@ export function savePageInputs(cacheDir: string, outDir: string): number {
   return rows.filter(([, , how]) => how === 'carried').length;
 }
 
+/** The page inputs recorded for the site in `outDir` (page path → fingerprint); empty when none are. */
+export function recordedPageInputs(cacheDir: string, outDir: string): Readonly<Record<string, string>> {
+  try {
+    return (JSON.parse(readFileSync(recordFile(cacheDir, outDir), 'utf8')) as PageInputsRecord).pages;
+  } catch {
+    return {};
+  }
+}
+
 // ---------------------------------------------------------------- Astro's side (src/pipeline/pageReuseMiddleware.ts)
 
 /** Markdown stands for its HTML: the HTML is a function of the Markdown and the code. */
@@ -128,7 +145,96 @@ function replacer(_key: string, value: unknown): unknown {
   return value;
 }
 
-const indexes = new WeakMap<Registry, { incidents: Map<string, Incident>; advisories: Map<string, Advisory> }>();
+/** What every page shows whatever its route, and the lookups the table below needs; made once per Registry. */
+interface RegistryInputs {
+  /** The layout's (src/layouts/Base.astro): the vendor profile, the navigation and the policies in the footer. */
+  readonly shared: object;
+  readonly incidents: ReadonlyMap<string, Incident>;
+  readonly advisories: ReadonlyMap<string, Advisory>;
+}
+
+const registryInputs = new WeakMap<Registry, RegistryInputs>();
+
+function inputsOf(registry: Registry, code: string): RegistryInputs {
+  let found = registryInputs.get(registry);
+  if (!found) {
+    found = {
+      shared: {
+        code,
+        vendor: registry.vendor,
+        // Which sections it shows depends on how many documents each has (src/site/navigation.ts).
+        navigation: navigation(registry),
+        policies: registry.policies.map((policy) => [policy.slug, policy.title]),
+      },
+      incidents: new Map(registry.incidents.map((incident) => [incident.id, incident])),
+      advisories: new Map(registry.advisories.map((advisory) => [advisory.id, advisory])),
+    };
+    registryInputs.set(registry, found);
+  }
+  return found;
+}
+
+/** A page that can be carried over: its path in the site and what its rendering reads besides the shared inputs. */
+interface PageAndInputs {
+  readonly page: string;
+  readonly inputs: object;
+}
+
+type Params = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The pages that can be carried over, by route pattern (src/routes/), each with everything its
+ * route file and its components read. A page of any other route is rendered on every build: the
+ * home page, the lists and archives and the end-of-support pages gather the whole Registry.
+ */
+const REUSABLE_ROUTES: Readonly<
+  Record<string, (registry: Registry, params: Params, lookups: RegistryInputs) => PageAndInputs | undefined>
+> = {
+  '/incidents/[id]': (registry, { id }, { incidents }) => {
+    const incident = id === undefined ? undefined : incidents.get(id);
+    return (
+      incident && {
+        page: paths.incident(incident.id),
+        // Relative phrases ("started 2 days ago") count from the build date.
+        inputs: { buildDate: registry.buildDate, incident, source: sourceHistory(registry.vendor, incident.file) },
+      }
+    );
+  },
+  '/advisories/[id]': (registry, { id }, { advisories }) => {
+    const advisory = id === undefined ? undefined : advisories.get(id);
+    return (
+      advisory && {
+        page: paths.advisory(advisory.id),
+        inputs: { advisory, source: sourceHistory(registry.vendor, advisory.file) },
+      }
+    );
+  },
+  '/products/[slug]': (registry, { slug }) => {
+    const product = slug === undefined ? undefined : registry.index.product(slug);
+    return (
+      product && {
+        page: paths.product(product.slug),
+        inputs: {
+          // Statuses, "as of" and "today" on the timeline, and the incidents' "2 days ago" are the build date's.
+          buildDate: registry.buildDate,
+          // With its release lines as the Registry computed them: phases with their support levels, statuses, notices.
+          product,
+          // The whole catalogue: a level's position in it picks its colour on the timeline.
+          supportLevels: registry.supportLevels,
+          // Listed with their titles, states, impacts, scores and the names of every product they affect.
+          incidents: registry.index.incidentsFor(product.slug),
+          advisories: registry.index.advisoriesFor(product.slug),
+          // A release line's successor shows its product's name, linked, when that product exists.
+          successors: product.releaseLines.map((line) => {
+            const successor = successorOf(line, registry);
+            return successor && { slug: successor.product.slug, name: successor.product.name, line: successor.name };
+          }),
+          source: sourceHistory(registry.vendor, product.file),
+        },
+      }
+    );
+  },
+};
 
 /** Whether this Astro process was started by a build that records page inputs. */
 export const recordsPageInputs = (): boolean => Boolean(process.env[CODE_VERSION]);
@@ -137,50 +243,19 @@ export const recordsPageInputs = (): boolean => Boolean(process.env[CODE_VERSION
 export function pageInputs(
   registry: Registry,
   routePattern: string,
-  params: Readonly<Record<string, string | undefined>>,
+  params: Params,
 ): { page: string; inputs: string } | undefined {
   const code = process.env[CODE_VERSION];
-  if (!code || params['id'] === undefined) return undefined;
-  let index = indexes.get(registry);
-  if (!index) {
-    index = {
-      incidents: new Map(registry.incidents.map((incident) => [incident.id, incident])),
-      advisories: new Map(registry.advisories.map((advisory) => [advisory.id, advisory])),
-    };
-    indexes.set(registry, index);
-  }
-  const shared = {
-    code,
-    vendor: registry.vendor,
-    policies: registry.policies.map((policy) => [policy.slug, policy.title]),
-  };
-  const fingerprint = (page: string, inputs: object) => ({ page, inputs: sha256(JSON.stringify(inputs, replacer)) });
-  const route = routePattern.replace(/\/$/, '');
-  if (route === '/incidents/[id]') {
-    const incident = index.incidents.get(params['id']);
-    // Relative phrases ("started 2 days ago") count from the build date.
-    return (
-      incident &&
-      fingerprint(paths.incident(incident.id), {
-        ...shared,
-        buildDate: registry.buildDate,
-        incident,
-        source: sourceHistory(registry.vendor, incident.file),
-      })
-    );
-  }
-  if (route === '/advisories/[id]') {
-    const advisory = index.advisories.get(params['id']);
-    return (
-      advisory &&
-      fingerprint(paths.advisory(advisory.id), {
-        ...shared,
-        advisory,
-        source: sourceHistory(registry.vendor, advisory.file),
-      })
-    );
-  }
-  return undefined;
+  const route = REUSABLE_ROUTES[routePattern.replace(/\/$/, '')];
+  if (!code || !route) return undefined;
+  const lookups = inputsOf(registry, code);
+  const found = route(registry, params, lookups);
+  return (
+    found && {
+      page: found.page,
+      inputs: sha256(JSON.stringify({ ...lookups.shared, page: found.inputs }, replacer)),
+    }
+  );
 }
 
 let previousInputs: Readonly<Record<string, string>> | undefined;

@@ -1,12 +1,15 @@
 /**
  * A warm build (into the folder of the previous build, carrying over the pages whose inputs did
  * not change: src/pipeline/pageReuse.ts) writes the same site, byte for byte, as a cold build of
- * the same content, after each kind of edit an editor makes.
+ * the same content, after each kind of edit an editor makes, and carries over every page it can:
+ * the demo's 9 incident, 7 advisory and 7 product pages, less those the edit changes.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentCacheDir } from '../../src/cli/cacheDir.ts';
+import { recordedPageInputs } from '../../src/pipeline/pageReuse.ts';
 import { siteFingerprint, DEMO_BUILD_DATE, ROOT, runBuild } from '../support/builtSite.ts';
 
 /** Two full builds take 30–120 s on a shared two-core machine. */
@@ -40,6 +43,27 @@ function expectWarmEqualsCold(name: string, date = DEMO_BUILD_DATE): string {
   return warmOutput;
 }
 
+/**
+ * Builds warm and cold as expectWarmEqualsCold does; returns the warm build's output and the
+ * pages whose inputs it found changed (it rendered those and carried the others over).
+ */
+function pagesWithChangedInputs(name: string): { output: string; changed: string[] } {
+  // The tests run in ROOT, as the builds do (runBuild): the content's cache folder is the builds'.
+  const recorded = () => recordedPageInputs(contentCacheDir(content), warm);
+  const before = recorded();
+  expect(Object.keys(before)).toHaveLength(23);
+  const output = expectWarmEqualsCold(name);
+  const after = recorded();
+  return {
+    output,
+    changed: Object.keys(after)
+      .filter((page) => after[page] !== before[page])
+      .sort(),
+  };
+}
+
+const carriedOver = (pages: number) => `✔ ${pages} pages with unchanged inputs carried over from the previous build`;
+
 beforeAll(() => {
   cpSync(path.join(ROOT, 'content'), content, { recursive: true });
   build(warm, DEMO_BUILD_DATE);
@@ -47,21 +71,58 @@ beforeAll(() => {
 
 describe('a warm build equals a cold build byte for byte', () => {
   it(
-    'carries over the pages of incidents and advisories when nothing was edited',
+    'carries over the pages of incidents, advisories and products when nothing was edited',
     () => {
-      expect(expectWarmEqualsCold('unchanged')).toContain(
-        '✔ 16 pages with unchanged inputs carried over from the previous build',
-      );
+      expect(expectWarmEqualsCold('unchanged')).toContain(carriedOver(23));
     },
     BUILD_TIMEOUT,
   );
 
   it(
-    'after an incident is edited',
+    "after an incident is edited (its product's page lists it)",
     () => {
       edit('incidents/INC-2026-0031.md', 'title: Backups to the Kestrel Vault', 'title: Backups to Kestrel Vault');
-      expect(expectWarmEqualsCold('incident')).toContain(
-        '✔ 15 pages with unchanged inputs carried over from the previous build',
+      const { output, changed } = pagesWithChangedInputs('incident');
+      expect(changed).toEqual(['incidents/INC-2026-0031/', 'products/vault-backup/']);
+      expect(output).toContain(carriedOver(21));
+    },
+    BUILD_TIMEOUT,
+  );
+
+  it(
+    "renders again the page of the product an edited incident affects, and carries the other products' pages over",
+    () => {
+      const [from, to] = [
+        'Scheduled reports not sent after upgrading',
+        'Scheduled reports not delivered after upgrading',
+      ];
+      edit('incidents/INC-2026-0024.md', `title: ${from}`, `title: ${to}`);
+      const { output, changed } = pagesWithChangedInputs('incident-of-a-product');
+      // Only its own page and its product's: the six other products' pages are carried over.
+      expect(changed).toEqual(['incidents/INC-2026-0024/', 'products/insight-server/']);
+      expect(output).toContain(carriedOver(21));
+      // The product's page shows the edit (warm equals cold: it was rendered, not carried over).
+      const page = readFileSync(path.join(warm, 'products', 'insight-server', 'index.html'), 'utf8');
+      expect(page).toContain(to);
+      expect(page).not.toContain(from);
+    },
+    BUILD_TIMEOUT,
+  );
+
+  it(
+    "after a product that another product's release lines name as their successor is renamed",
+    () => {
+      edit('products/identity-server.md', 'name: Kestrel Identity', 'name: Kestrel Identity Platform');
+      const { output, changed } = pagesWithChangedInputs('successor');
+      // Its page, its advisory's (which names it) and the page of the product it succeeds.
+      expect(changed).toEqual([
+        'advisories/KSA-2025-0014/',
+        'products/directory-connector/',
+        'products/identity-server/',
+      ]);
+      expect(output).toContain(carriedOver(20));
+      expect(readFileSync(path.join(warm, 'products', 'directory-connector', 'index.html'), 'utf8')).toContain(
+        'Kestrel Identity Platform 4.x',
       );
     },
     BUILD_TIMEOUT,
