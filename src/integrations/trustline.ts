@@ -15,6 +15,7 @@ import type { AstroIntegration } from 'astro';
 import { ENGINE_ROOT } from '../cli/projectPaths.ts';
 import { contentReady } from '../pipeline/contentReady.ts';
 import { cspDirectives } from '../pipeline/csp.ts';
+import { carryOverPages } from '../pipeline/pageReuse.ts';
 import { readVendorConfig, readWithdrawals } from '../registry/vendorConfig.ts';
 import { contentDir } from '../site/config.ts';
 import { absoluteUrl, withdrawnPath } from '../site/urls.ts';
@@ -48,19 +49,16 @@ export function routePattern(file: string): string {
 
 export default function trustline(): AstroIntegration {
   let publicDir = '';
+  let siteUrl = '';
+  const carriedPages: string[] = [];
   return {
     name: 'trustline',
     hooks: {
-      'astro:config:setup': ({ addMiddleware, config, injectRoute, updateConfig }) => {
+      'astro:config:setup': ({ config, injectRoute, updateConfig }) => {
         for (const file of filesBelow(ROUTES_DIR)
           .filter((name) => name.endsWith('.astro'))
           .sort())
           injectRoute({ pattern: routePattern(file), entrypoint: path.join(ROUTES_DIR, file) });
-        // Warm builds carry unchanged pages over from the previous site (src/pipeline/pageReuse.ts).
-        addMiddleware({
-          entrypoint: path.join(ENGINE_ROOT, 'src', 'pipeline', 'pageReuseMiddleware.ts'),
-          order: 'pre',
-        });
 
         const vendor = readVendorConfig(contentDir());
         // A withdrawn page says why its content is gone; it is no page to offer search engines.
@@ -77,7 +75,12 @@ export default function trustline(): AstroIntegration {
           output: 'static',
           ...(outDir ? { outDir: pathToFileURL(`${path.resolve(fileURLToPath(config.root), outDir)}/`) } : {}),
           build: BUILD_OPTIONS,
-          integrations: [react(), sitemap({ filter: (page) => !withdrawnPages.has(page) }), liveContent()],
+          integrations: [
+            react(),
+            // The sitemap lists the pages Astro rendered and those a warm build carried over.
+            sitemap({ customPages: carriedPages, filter: (page) => !withdrawnPages.has(page) }),
+            liveContent(),
+          ],
           devToolbar: { enabled: false },
           // A strict CSP on every page: Astro hashes the scripts and styles it emits (src/pipeline/csp.ts).
           security: { csp: { algorithm: 'SHA-256', directives: [...cspDirectives] } },
@@ -98,6 +101,10 @@ export default function trustline(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         publicDir = fileURLToPath(config.publicDir);
+        // The site's root, as the sitemap writes it: with a trailing slash.
+        const root = new URL(config.base, config.site);
+        if (!root.pathname.endsWith('/')) root.pathname += '/';
+        siteUrl = root.href;
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((request, response, next) => {
@@ -109,6 +116,9 @@ export default function trustline(): AstroIntegration {
       },
       'astro:build:done': ({ dir }) => {
         const outDir = fileURLToPath(dir);
+        // Pages whose inputs did not change were left out of the render (src/pipeline/pageReuse.ts);
+        // this hook runs before the sitemap's, which lists them too.
+        carriedPages.push(...carryOverPages(outDir).map((page) => new URL(page, siteUrl).href));
         for (const file of filesBelow(ENGINE_PUBLIC_DIR)) {
           const target = path.join(outDir, file);
           if (existsSync(target)) continue;

@@ -7,12 +7,18 @@
  * happens inside the project (and then beside the output when that is in the project too). An
  * output folder elsewhere gets the finished site moved — or, across file systems, copied — next
  * to it first; the swap itself is always a rename in the output's own folder.
+ *
+ * The site replaced by the swap is moved into the project's .trustline/trash/ and deleted by the
+ * next build, in the background while it checks and renders: deleting an L site's 42,000 files
+ * took 4.7 s, at the end of every build that replaced one (docs/benchmarks.md).
  */
-import { cpSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 
 const besidePrefix = (outDir: string) => `.${path.basename(outDir)}.staging-`;
 const projectStaging = (projectRoot: string) => path.join(projectRoot, '.trustline', 'staging');
+const trash = (projectRoot: string) => path.join(projectRoot, '.trustline', 'trash');
 const besideDir = (outDir: string) => path.join(path.dirname(outDir), `${besidePrefix(outDir)}${process.pid}`);
 
 const isInside = (dir: string, parent: string) => !path.relative(parent, dir).startsWith('..');
@@ -35,21 +41,37 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Removes what killed builds left behind (never the folders of a build still running). */
-export function removeStaleStaging(outDir: string, projectRoot: string): void {
-  const sweep = (dir: string, matches: (entry: string) => boolean) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir)) {
+/** The entries of `dir` that `matches` accepts and that no running build owns (by the pid that ends their name). */
+function leftovers(dir: string, matches: (entry: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((entry) => {
       const pid = Number(/-(\d+)(?:\.previous|\.files)?$/.exec(entry)?.[1]);
-      if (matches(entry) && pid && !isRunning(pid)) rmSync(path.join(dir, entry), { recursive: true, force: true });
-    }
-  };
-  sweep(path.dirname(outDir), (entry) => entry.startsWith(besidePrefix(outDir)));
-  sweep(projectStaging(projectRoot), () => true);
+      return matches(entry) && pid && !isRunning(pid);
+    })
+    .map((entry) => path.join(dir, entry));
 }
 
-/** Replaces `outDir` with `stagingDir`; the old site is deleted only once the new one is in place. */
-export function publishStaging(stagingDir: string, outDir: string): void {
+/**
+ * Removes what killed builds left behind (never the folders of a build still running), and starts
+ * deleting the sites earlier builds replaced: the promise settles when they are gone.
+ */
+export function removeStaleStaging(outDir: string, projectRoot: string): Promise<void> {
+  for (const dir of [
+    ...leftovers(path.dirname(outDir), (entry) => entry.startsWith(besidePrefix(outDir))),
+    ...leftovers(projectStaging(projectRoot), () => true),
+  ])
+    rmSync(dir, { recursive: true, force: true });
+  const replaced = leftovers(trash(projectRoot), () => true);
+  return Promise.all(replaced.map((dir) => rm(dir, { recursive: true, force: true }))).then(
+    () => undefined,
+    // What cannot be deleted now is tried again by the next build.
+    () => undefined,
+  );
+}
+
+/** Replaces `outDir` with `stagingDir`; the old site goes to the trash only once the new one is in place. */
+export function publishStaging(stagingDir: string, outDir: string, projectRoot: string): void {
   let ready = stagingDir;
   if (path.dirname(stagingDir) !== path.dirname(outDir)) {
     ready = besideDir(outDir);
@@ -64,5 +86,12 @@ export function publishStaging(stagingDir: string, outDir: string): void {
   const previousDir = `${ready}.previous`;
   if (existsSync(outDir)) renameSync(outDir, previousDir);
   renameSync(ready, outDir);
-  rmSync(previousDir, { recursive: true, force: true });
+  if (!existsSync(previousDir)) return;
+  mkdirSync(trash(projectRoot), { recursive: true });
+  try {
+    renameSync(previousDir, path.join(trash(projectRoot), `${path.basename(outDir)}-${process.pid}`));
+  } catch {
+    // On another file system than the project: deleted now.
+    rmSync(previousDir, { recursive: true, force: true });
+  }
 }

@@ -167,7 +167,8 @@ export async function build(argv: readonly string[]): Promise<number> {
   );
 
   const root = projectRoot();
-  removeStaleStaging(outDir, root);
+  // Sites replaced by earlier builds are deleted meanwhile (src/pipeline/atomicOutput.ts).
+  const trashEmptied = removeStaleStaging(outDir, root);
   const stagingDir = stagingDirFor(outDir, root);
   const machineDir = machineFilesDirFor(stagingDir);
   const generatedDir = joinedGeneratedDir(cacheDir);
@@ -251,10 +252,11 @@ export async function build(argv: readonly string[]): Promise<number> {
     if (process.env['TRUSTLINE_TEST_FAULT'] === 'after-render') throw new Error('fault injected by a test');
     progress.phase('finalise', 'headers and manifest');
     finaliseSite(stagingDir, { ...site, contentDir });
-    publishStaging(stagingDir, outDir);
+    publishStaging(stagingDir, outDir, root);
     carried = savePageInputs(cacheDir, outDir);
     progress.end();
     saveTimings(progress);
+    await trashEmptied;
   } catch (error) {
     progress.end();
     await stopAll();

@@ -2,12 +2,12 @@
  * Warm builds: a page whose inputs have not changed since the previous build is carried over
  * from the previous site instead of rendered again (docs/benchmarks.md, "Warm builds").
  *
- * Astro has no partial static build, so the build stays a full Astro build: every route is still
- * listed and written, and the sitemap and every other site-wide file still see the whole site.
- * For the pages whose inputs are known, the middleware (src/pipeline/pageReuseMiddleware.ts, which
- * the integration adds) fingerprints those inputs and, when the previous build recorded the same
- * fingerprint for the same page, answers with the previous page's bytes; Astro writes them as it
- * writes a rendered page. The pages carried over are those of one document each, listed with
+ * Astro has no partial static build. For the pages whose inputs are known, the route's
+ * getStaticPaths (through `pagesToRender`) fingerprints those inputs and leaves out each page
+ * whose fingerprint the previous build recorded for it: Astro renders only the others. Once Astro
+ * is done, the integration copies the pages left out from the previous site and gives them to the
+ * sitemap (`carryOverPages`), so the sitemap and every site-wide step after Astro see the whole
+ * site. The pages carried over are those of one document each, listed with
  * their inputs in REUSABLE_ROUTES below: an incident's page, an advisory's page and a product's
  * page (1,400 of the 1,459 pages at size M). Every other page (the home page, the lists,
  * the archives, the end-of-support pages, the withdrawn items' pages) is rendered.
@@ -21,7 +21,17 @@
  * them for it, and the products its release lines' successors belong to.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { ENGINE_ROOT } from '../cli/projectPaths.ts';
 import type { Advisory, Incident, Registry } from '../registry/types.ts';
@@ -134,7 +144,7 @@ export function recordedPageInputs(cacheDir: string, outDir: string): Readonly<R
   }
 }
 
-// ---------------------------------------------------------------- Astro's side (src/pipeline/pageReuseMiddleware.ts)
+// ---------------------------------------------------------------- Astro's side (the routes' getStaticPaths, the integration)
 
 /** Markdown stands for its HTML: the HTML is a function of the Markdown and the code. */
 function replacer(_key: string, value: unknown): unknown {
@@ -236,9 +246,6 @@ const REUSABLE_ROUTES: Readonly<
   },
 };
 
-/** Whether this Astro process was started by a build that records page inputs. */
-export const recordsPageInputs = (): boolean => Boolean(process.env[CODE_VERSION]);
-
 /** The page (its path in the site) and the fingerprint of its inputs, for a page that can be carried over. */
 export function pageInputs(
   registry: Registry,
@@ -260,26 +267,55 @@ export function pageInputs(
 
 let previousInputs: Readonly<Record<string, string>> | undefined;
 
-/**
- * The previous build's bytes of `page` when its inputs were the same, else undefined; records
- * this build's inputs of the page either way.
- */
-export function carriedOverPage(page: string, inputs: string): Buffer | undefined {
-  const previous = previousPage(page, inputs);
-  const out = process.env[INPUTS_OUT];
-  if (out) appendFileSync(out, `${page}\t${inputs}\t${previous ? 'carried' : 'rendered'}\n`);
-  return previous;
-}
-
-function previousPage(page: string, inputs: string): Buffer | undefined {
+/** Whether the previous build wrote `page` from the same inputs (and the page is still there). */
+function unchangedSincePrevious(page: string, inputs: string): boolean {
   const site = process.env[PREVIOUS_SITE];
   const record = process.env[PREVIOUS_INPUTS];
-  if (!site || !record) return undefined;
+  if (!site || !record) return false;
   previousInputs ??= (JSON.parse(readFileSync(record, 'utf8')) as PageInputsRecord).pages;
-  if (previousInputs[page] !== inputs) return undefined;
-  try {
-    return readFileSync(path.join(site, page, 'index.html'));
-  } catch {
-    return undefined;
+  return previousInputs[page] === inputs && existsSync(path.join(site, page, 'index.html'));
+}
+
+/**
+ * A route's pages for getStaticPaths, less those whose inputs are unchanged since the previous
+ * build: Astro renders the rest, and `carryOverPages` copies these in. Records this build's
+ * inputs of every page either way.
+ */
+export function pagesToRender<Entry extends { params: Params }>(
+  registry: Registry,
+  routePattern: string,
+  entries: readonly Entry[],
+): Entry[] {
+  const out = process.env[INPUTS_OUT];
+  if (!out) return [...entries];
+  const rows: string[] = [];
+  const rendered = entries.filter((entry) => {
+    const found = pageInputs(registry, routePattern, entry.params);
+    if (!found) return true;
+    const carried = unchangedSincePrevious(found.page, found.inputs);
+    rows.push(`${found.page}\t${found.inputs}\t${carried ? 'carried' : 'rendered'}\n`);
+    return !carried;
+  });
+  appendFileSync(out, rows.join(''));
+  return rendered;
+}
+
+/**
+ * After Astro's render (the integration's astro:build:done, before the sitemap's): copies the
+ * pages left out of the render from the previous site into `outDir`; returns their paths.
+ */
+export function carryOverPages(outDir: string): string[] {
+  const out = process.env[INPUTS_OUT];
+  const site = process.env[PREVIOUS_SITE];
+  if (!out || !site || !existsSync(out)) return [];
+  const carried = readFileSync(out, 'utf8')
+    .split('\n')
+    .map((line) => line.split('\t'))
+    .filter(([, , how]) => how === 'carried')
+    .map(([page]) => page!);
+  for (const page of carried) {
+    mkdirSync(path.join(outDir, page), { recursive: true });
+    copyFileSync(path.join(site, page, 'index.html'), path.join(outDir, page, 'index.html'));
   }
+  return carried;
 }
