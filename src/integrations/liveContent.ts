@@ -18,7 +18,7 @@ import type { CheckResult } from '../registry/loadRegistry.ts';
 import type { Registry } from '../registry/types.ts';
 import { machineFiles } from '../outputs/machineFiles.ts';
 import { brandAssets } from '../pipeline/brandAssets.ts';
-import { portalPublicDir } from '../registry/rules/brandAssets.ts';
+import { portalPublicDir } from '../registry/source/readContentFiles.ts';
 import { BRAND_IMAGE_TYPES, brandImageType } from '../registry/schema/brand.ts';
 import { formatProblem } from '../registry/problems.ts';
 import { contentDir } from '../site/config.ts';

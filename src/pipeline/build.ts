@@ -44,9 +44,7 @@ import { runsInCi } from '../cli/ci.ts';
 import { createProgress, saveTimings } from '../cli/progress.ts';
 import { printProblems } from '../cli/report.ts';
 import { BuildTimeError, resolveBuildTime } from '../registry/buildTime.ts';
-import { defaultContentDir } from '../registry/loadRegistry.ts';
-import { portalPublicDir } from '../registry/rules/brandAssets.ts';
-import { listContentFiles } from '../registry/source/readContentFiles.ts';
+import { defaultContentDir, listContentFiles, portalPublicDir } from '../registry/source/readContentFiles.ts';
 import { signingKeyFromEnvironment, signingSummary } from '../outputs/signing/fromEnvironment.ts';
 import { SigningKeyError } from '../outputs/signing/openpgp.ts';
 

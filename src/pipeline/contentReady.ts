@@ -13,7 +13,8 @@ const READY = 'content ready\n';
 
 /** The build's side: the content is checked and ingested, and Astro may render. */
 export function signalContentReady(stdin: Writable | null): void {
-  stdin?.end(READY);
+  // An Astro that has already stopped cannot read it; its exit says why (src/pipeline/build.ts).
+  stdin?.on('error', () => undefined).end(READY);
 }
 
 /** Astro's side: settles once the build has said the content is ready (at once if it starts Astro late). */

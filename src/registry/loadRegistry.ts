@@ -17,7 +17,7 @@ import {
 import { compareProblems, ContentError, type Problem } from './problems.ts';
 import { assembleRegistry } from './assemble.ts';
 import { checkAdvisories } from './rules/advisories.ts';
-import { checkBrandAssets, portalPublicDir } from './rules/brandAssets.ts';
+import { checkBrandAssets } from './rules/brandAssets.ts';
 import { parsed, type Parsed, type ParsedDocuments, type RuleContext } from './rules/context.ts';
 import { checkCodeOfPracticeEvidence } from './rules/codeOfPractice.ts';
 import { reportSkippedHistoryRules, type HistoryRule } from './rules/history.ts';
@@ -33,7 +33,7 @@ import { contentKinds, type ContentKind } from './schema/index.ts';
 import { kindOfPath, type SourceDocument } from './source/document.ts';
 import { lineOfField, splitFrontMatter } from './source/frontMatter.ts';
 import { cached, contentKey } from './source/parseCache.ts';
-import { displayPath, readContentFiles } from './source/readContentFiles.ts';
+import { defaultContentDir, displayPath, portalPublicDir, readContentFiles } from './source/readContentFiles.ts';
 import type { Registry } from './types.ts';
 import { validateDocument } from './validate.ts';
 
@@ -74,9 +74,7 @@ export interface CheckResult {
   noticeDays: NoticeDays;
 }
 
-export function defaultContentDir(): string {
-  return path.resolve(process.env['TRUSTLINE_CONTENT'] ?? 'content');
-}
+export { defaultContentDir } from './source/readContentFiles.ts';
 
 /** Every cross-document rule, in the order they report. */
 const everyRule = [

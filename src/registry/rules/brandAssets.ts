@@ -15,11 +15,6 @@ export const messages = messageCatalogue({
   brandFileWrongType: (shown: string, problem: string) => `${shown} ${problem}: save it as a real SVG or PNG file`,
 });
 
-/** The portal's public/ folder: beside the content folder, as in a portal's repository. */
-export function portalPublicDir(contentDir: string): string {
-  return path.join(path.dirname(path.resolve(contentDir)), 'public');
-}
-
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** What is wrong with the file's bytes for its type, if anything. */

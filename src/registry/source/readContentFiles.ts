@@ -20,6 +20,16 @@ export interface ContentFiles {
   files: string[];
 }
 
+/** The content folder: $TRUSTLINE_CONTENT, or ./content. */
+export function defaultContentDir(): string {
+  return path.resolve(process.env['TRUSTLINE_CONTENT'] ?? 'content');
+}
+
+/** The portal's public/ folder: beside the content folder, as in a portal's repository. */
+export function portalPublicDir(contentDir: string): string {
+  return path.join(path.dirname(path.resolve(contentDir)), 'public');
+}
+
 /** Path as shown to the editor: relative to the working directory when inside it. */
 export function displayPath(absolutePath: string): string {
   const relative = path.relative(process.cwd(), absolutePath);
