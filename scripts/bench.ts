@@ -233,12 +233,16 @@ async function measureFloor(pages: number, pageBytes: number, runs: number, log:
 
 // ---------------------------------------------------------------- main
 
-/** Appends a marker to the body of one incident, a different one each time (an editor's fix). */
-function editOneIncident(contentDir: string, run: number): string {
+/**
+ * Appends a marker to the body of one incident, a different one each time (an editor's fix);
+ * `undo` puts the file back, so that the generated registry stays as generated from run to run.
+ */
+function editOneIncident(contentDir: string, run: number): { file: string; undo: () => void } {
   const incidents = readdirSync(path.join(contentDir, 'incidents')).sort();
   const file = path.join(contentDir, 'incidents', incidents[(run * 7919) % incidents.length]!);
-  writeFileSync(file, `${readFileSync(file, 'utf8')}\nCorrected wording (benchmark edit ${run + 1}).\n`);
-  return path.relative(root, file);
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(file, `${original}\nCorrected wording (benchmark edit ${run + 1}).\n`);
+  return { file: path.relative(root, file), undo: () => writeFileSync(file, original) };
 }
 
 async function main(): Promise<number> {
@@ -317,10 +321,11 @@ async function main(): Promise<number> {
       rmSync(siteDir, { recursive: true, force: true });
       buildCold.push(await measure(buildCommand, env, timingsFile));
       if (run === 0) medianPageBytes = Math.round(median(htmlSizes(siteDir)));
-      const edited = editOneIncident(contentDir, run);
+      const edit = editOneIncident(contentDir, run);
       buildWarm.push(await measure(buildCommand, env, timingsFile));
+      edit.undo();
       log(
-        `build run ${run + 1}: cold ${round(buildCold.at(-1)!.seconds)} s, warm ${round(buildWarm.at(-1)!.seconds)} s (edited ${edited})`,
+        `build run ${run + 1}: cold ${round(buildCold.at(-1)!.seconds)} s, warm ${round(buildWarm.at(-1)!.seconds)} s (edited ${edit.file})`,
       );
     }
     site = siteFigures(siteDir);
@@ -333,12 +338,13 @@ async function main(): Promise<number> {
       measure([...buildCommand.slice(0, -4), '--date', instant, '--out', siteDir], env, timingsFile);
     await buildAt(`${GENERATED_BUILD_DATE}T09:00:00Z`);
     const first = fileHashes(siteDir);
-    const edited = editOneIncident(contentDir, runs);
+    const edit = editOneIncident(contentDir, runs);
     await buildAt(`${GENERATED_BUILD_DATE}T09:05:00Z`);
     const second = fileHashes(siteDir);
     await buildAt(`${addDaysTo(GENERATED_BUILD_DATE, 1)}T09:00:00Z`);
+    edit.undo();
     deployChurn = { oneIncidentEdited: churn(first, second), nextDayNothingEdited: churn(second, fileHashes(siteDir)) };
-    log(`deploy churn: measured with ${edited} edited`);
+    log(`deploy churn: measured with ${edit.file} edited`);
   }
 
   const floor = site && !values['no-floor'] ? await measureFloor(site.pages, medianPageBytes, runs, log) : undefined;
