@@ -6,8 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkWithParseCache } from '../cli/checkWithParseCache.ts';
 import { summary } from '../cli/report.ts';
-import { scoredVectors, type CvssResult } from '../registry/cvss.ts';
-import type { NoticeDays } from '../registry/git/publicationHistory.ts';
+import { scoredVectors } from '../registry/cvss.ts';
+import type { CheckedFacts } from '../registry/loadRegistry.ts';
 import type { Problem } from '../registry/problems.ts';
 
 export interface CheckStepInput {
@@ -23,15 +23,8 @@ export interface CheckStepResult {
   readonly summary: string;
   readonly fileCount: number;
   readonly buildDate: string;
+  /** For the loads that render (LoadOptions.checked): they do not read git or score CVSS again. */
   readonly facts: CheckedFacts;
-}
-
-/** What the check found that the loads that render need, so that they do not work it out again. */
-export interface CheckedFacts {
-  /** The day each notice counts from, as git dates it: they do not read git again. */
-  readonly noticeDays: NoticeDays;
-  /** Each CVSS vector's score: they do not score it again. */
-  readonly cvss: Readonly<Record<string, CvssResult>>;
 }
 
 const { contentDir, buildTime, requireHistory } = workerData as CheckStepInput;

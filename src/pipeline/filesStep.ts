@@ -5,14 +5,11 @@
  */
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { rememberScores } from '../registry/cvss.ts';
-import { CHECKED_HISTORY } from '../registry/git/publicationHistory.ts';
-import { loadRegistry } from '../registry/loadRegistry.ts';
+import { loadRegistry, type CheckedFacts } from '../registry/loadRegistry.ts';
 import { enableRenderCache, saveRenderCache } from '../registry/markdown.ts';
 import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
 import { searchDocuments } from '../site/searchDocuments.ts';
 import { brandAssets } from './brandAssets.ts';
-import type { CheckedFacts } from './checkStep.ts';
 import { writeSearchIndex } from './searchIndex.ts';
 import { writeMachineFiles, type WrittenFile } from './writeMachineFiles.ts';
 
@@ -41,15 +38,12 @@ const { contentDir, buildTime, generatedDir, outDir, renderCache } = workerData 
 // The thread starts with the build, so that its modules load meanwhile; it goes on when the
 // content is checked and ingested, with what the check found.
 const facts = await new Promise<CheckedFacts>((resolve) => parentPort!.once('message', resolve));
-rememberScores(facts.cvss);
 enableRenderCache(renderCache);
 const registry = loadRegistry({
   contentDir,
   buildDate: buildTime,
   sources: readContentlayerOutput(generatedDir, contentDir),
-  // The check step has read the git history for this content already.
-  history: CHECKED_HISTORY,
-  noticeDays: facts.noticeDays,
+  checked: facts,
 });
 // Pagefind indexes in a process of its own while this thread writes the machine files.
 const [, written] = await Promise.all([

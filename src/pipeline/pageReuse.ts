@@ -197,9 +197,7 @@ type Params = Readonly<Record<string, string | undefined>>;
  * route file and its components read. A page of any other route is rendered on every build: the
  * home page, the lists and archives and the end-of-support pages gather the whole Registry.
  */
-const REUSABLE_ROUTES: Readonly<
-  Record<string, (registry: Registry, params: Params, lookups: RegistryInputs) => PageAndInputs | undefined>
-> = {
+const REUSABLE_ROUTES = {
   '/incidents/[id]': (registry, { id }, { incidents }) => {
     const incident = id === undefined ? undefined : incidents.get(id);
     return (
@@ -244,17 +242,22 @@ const REUSABLE_ROUTES: Readonly<
       }
     );
   },
-};
+} satisfies Readonly<
+  Record<string, (registry: Registry, params: Params, lookups: RegistryInputs) => PageAndInputs | undefined>
+>;
+
+/** A route whose pages can be carried over, by its pattern. */
+export type ReusableRoute = keyof typeof REUSABLE_ROUTES;
 
 /** The page (its path in the site) and the fingerprint of its inputs, for a page that can be carried over. */
-export function pageInputs(
+function pageInputs(
   registry: Registry,
-  routePattern: string,
+  routePattern: ReusableRoute,
   params: Params,
 ): { page: string; inputs: string } | undefined {
   const code = process.env[CODE_VERSION];
-  const route = REUSABLE_ROUTES[routePattern.replace(/\/$/, '')];
-  if (!code || !route) return undefined;
+  if (!code) return undefined;
+  const route = REUSABLE_ROUTES[routePattern];
   const lookups = inputsOf(registry, code);
   const found = route(registry, params, lookups);
   return (
@@ -283,7 +286,7 @@ function unchangedSincePrevious(page: string, inputs: string): boolean {
  */
 export function pagesToRender<Entry extends { params: Params }>(
   registry: Registry,
-  routePattern: string,
+  routePattern: ReusableRoute,
   entries: readonly Entry[],
 ): Entry[] {
   const out = process.env[INPUTS_OUT];

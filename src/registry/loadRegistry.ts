@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { utcDateOf } from './calendarDate.ts';
 import { resolveBuildTime } from './buildTime.ts';
+import { rememberScores, type CvssResult } from './cvss.ts';
 import {
+  CHECKED_HISTORY,
   pullRequestFromEnvironment,
   readBaseHistory,
   readPublicationHistory,
@@ -57,6 +59,20 @@ export interface LoadOptions {
   requireHistory?: boolean | undefined;
   /** Files as a command is about to write them (absolute path → text), checked instead of the disk. */
   unsaved?: ReadonlyMap<string, string> | undefined;
+  /**
+   * What the build's check found when it passed this same content, for the loads that render it
+   * (the pages, the machine files): no rule is run again and git is not read; the documents are
+   * validated and assembled with the check's notice days and CVSS scores.
+   */
+  checked?: CheckedFacts | undefined;
+}
+
+/** What the check found that the loads that render need, so that they do not work it out again. */
+export interface CheckedFacts {
+  /** The day each notice counts from, as git dates it. */
+  readonly noticeDays: NoticeDays;
+  /** Each CVSS vector's score. */
+  readonly cvss: Readonly<Record<string, CvssResult>>;
 }
 
 export interface CheckResult {
@@ -101,7 +117,9 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
 
   const documents = validateAll(sources.documents, sources.files, contentDirLabel, problems);
   let assembled: Omit<Registry, 'warnings'> | undefined;
-  let history = options.history;
+  const { checked } = options;
+  if (checked) rememberScores(checked.cvss);
+  let history = checked ? CHECKED_HISTORY : options.history;
   const pullRequest = 'pullRequest' in options ? options.pullRequest : pullRequestFromEnvironment(process.env);
   let baseHistory: PublicationHistory | undefined | null = null;
   const skipped = new Set<HistoryRule>();
@@ -110,7 +128,7 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
     buildTime: buildTime.toISOString().replace('.000Z', 'Z'),
     history: () =>
       (history ??= readPublicationHistory(contentDir, 'HEAD', { currentBlobs: currentBlobs(sources.documents) })),
-    noticeDays: new Map(Object.entries(options.noticeDays ?? {})),
+    noticeDays: new Map(Object.entries(checked?.noticeDays ?? options.noticeDays ?? {})),
     pullRequest: pullRequest && {
       baseHistory: () =>
         baseHistory === null ? (baseHistory = readBaseHistory(contentDir, pullRequest)) : baseHistory,
@@ -122,10 +140,8 @@ export function checkContent(options: LoadOptions = {}): CheckResult {
     contentFiles: sources.files,
     report: (problem) => problems.push(problem),
   };
-  // Content the build's check step has just verified (CHECKED_HISTORY) is only assembled: the
-  // rules have reported on it already, and it passed them.
-  const rules = history?.state === 'checked' ? [] : everyRule;
-  for (const rule of rules) {
+  // Content the build's check has just passed is only assembled: the rules have reported on it.
+  for (const rule of checked ? [] : everyRule) {
     rule(documents, context);
   }
   if (history) reportSkippedHistoryRules(skipped, history.state, options.requireHistory ?? false, context);

@@ -3,10 +3,8 @@
  * validated by the same rules as `check`.
  */
 import { readFileSync } from 'node:fs';
-import type { CheckedFacts } from '../pipeline/checkStep.ts';
-import { rememberScores } from '../registry/cvss.ts';
 import { CHECKED_HISTORY } from '../registry/git/publicationHistory.ts';
-import { loadRegistry } from '../registry/loadRegistry.ts';
+import { loadRegistry, type CheckedFacts } from '../registry/loadRegistry.ts';
 import { enableRenderCache } from '../registry/markdown.ts';
 import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
 import type { Registry } from '../registry/types.ts';
@@ -21,16 +19,15 @@ export function getRegistry(): Registry {
   // What the build's check found: the day each notice counts from in git, CVSS scores (src/pipeline/checkStep.ts).
   const factsFile = process.env['TRUSTLINE_CHECKED_FACTS'];
   const facts = factsFile && !registry ? (JSON.parse(readFileSync(factsFile, 'utf8')) as CheckedFacts) : undefined;
-  if (facts) rememberScores(facts.cvss);
   // HTML the build's files step rendered from the same Markdown last time (it saves the cache).
   const renderCache = process.env['TRUSTLINE_RENDER_CACHE'];
   if (renderCache && !registry) enableRenderCache(renderCache);
   registry ??= loadRegistry({
     contentDir: contentDir(),
     sources: readContentlayerOutput(generatedDir(), contentDir()),
-    // The build (src/pipeline/build.ts) renders only content its check step has just verified against git.
-    history: CHECKED_HISTORY,
-    noticeDays: facts?.noticeDays,
+    // The build (src/pipeline/build.ts) renders only content its check step has just passed; a
+    // hand-run `astro build` runs the rules, without the git history.
+    ...(facts ? { checked: facts } : { history: CHECKED_HISTORY }),
   });
   return registry;
 }
