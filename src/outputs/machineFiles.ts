@@ -27,15 +27,15 @@ import {
   yearFolderEntries,
 } from './csaf/provider.ts';
 import { selfAssessment } from './evidence/claims.ts';
-import { feedContentTypes } from './feeds/feeds.ts';
-import { opmlFile, productFeedFile, topicFeedFile } from './feeds/feedFiles.ts';
+import { feedContentTypes, type FeedDescription } from './feeds/feeds.ts';
+import { opmlFile, productFeedDescription, renderFeed, topicFeedDescription } from './feeds/feedFiles.ts';
 import { opmlMediaType } from './feeds/opml.ts';
 import { productEox } from './openeox/eoxRecord.ts';
 import { securityTxt } from './securityTxt/securityTxt.ts';
 import { signingKeyFromEnvironment } from './signing/fromEnvironment.ts';
 import { signCleartext, signDetached } from './signing/openpgp.ts';
 import type { Registry } from '../registry/types.ts';
-import { absoluteUrl, feedFormatList, feedTopics, paths, sitePath } from '../site/urls.ts';
+import { absoluteUrl, feedFormatList, feedTopics, paths, sitePath, type FeedFormat } from '../site/urls.ts';
 
 export interface MachineFile {
   /** Site path, relative to the site root ("feeds/all.xml"). */
@@ -43,6 +43,11 @@ export interface MachineFile {
   readonly contentType: string;
   /** The body, rendered on demand: the dev server renders only the file it is asked for. */
   readonly render: () => string | Promise<string>;
+  /**
+   * For a file whose body is a function of these inputs and the code alone: a build whose
+   * previous site has the file made from equal inputs copies it instead (src/pipeline/writeMachineFiles.ts).
+   */
+  readonly inputs?: () => unknown;
 }
 
 const JSON_TYPE = 'application/json';
@@ -61,6 +66,21 @@ const fixed = (path: string, contentType: string, render: () => string | Promise
   contentType,
   render,
 });
+
+/** A feed in every format, described once. */
+const feedFiles = (path: (format: FeedFormat) => string, feed: () => FeedDescription): MachineFile[] =>
+  feedFormatList.map((format) => ({
+    path: path(format),
+    contentType: feedContentTypes[format],
+    render: () => renderFeed(feed(), format),
+    inputs: feed,
+  }));
+
+/** `make`'s value, made on the first call. */
+function once<Value>(make: () => Value): () => Value {
+  let made: { value: Value } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
 
 /** The site's machine-readable files; signed ones (security.txt, CSAF) only with a signing key. */
 export async function machineFiles(registry: Registry): Promise<MachineFile[]> {
@@ -84,18 +104,16 @@ export async function machineFiles(registry: Registry): Promise<MachineFile[]> {
 
     // Feeds (Code of Practice 4.1-4.3) and the OPML that lists them.
     ...feedTopics.flatMap((topic) =>
-      feedFormatList.map((format) =>
-        fixed(paths.feed(topic, format), feedContentTypes[format], () => topicFeedFile(registry, topic, format).body),
+      feedFiles(
+        (format) => paths.feed(topic, format),
+        once(() => topicFeedDescription(registry, topic)),
       ),
     ),
     fixed(paths.opml(), opmlMediaType, () => opmlFile(registry).body),
     ...registry.products.flatMap((product) =>
-      feedFormatList.map((format) =>
-        fixed(
-          paths.productFeed(product.slug, format),
-          feedContentTypes[format],
-          () => productFeedFile(registry, product.slug, format)!.body,
-        ),
+      feedFiles(
+        (format) => paths.productFeed(product.slug, format),
+        once(() => productFeedDescription(registry, product.slug)!),
       ),
     ),
 

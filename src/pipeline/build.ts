@@ -84,24 +84,26 @@ function ingest(shards: readonly Shard[], env: NodeJS.ProcessEnv, contentDir: st
   let stopped = false;
   const worker = async () => {
     for (let shard = queue.shift(); shard && !stopped; shard = queue.shift()) {
-      prepareShard(shard, contentDir);
-      const step = start(
-        'contentlayer2 (content ingestion)',
-        process.execPath,
-        [contentlayerCli, 'build', '--config', contentlayerConfig],
-        {
-          cwd: shard.dir,
-          env: {
-            ...env,
-            PWD: shard.dir,
-            TRUSTLINE_CONTENT: shard.contentDir,
-            TRUSTLINE_INGEST_KINDS: shard.kinds.join(','),
+      const ingestion = prepareShard(shard, contentDir);
+      if (ingestion) {
+        const step = start(
+          'contentlayer2 (content ingestion)',
+          process.execPath,
+          [contentlayerCli, 'build', '--config', contentlayerConfig],
+          {
+            cwd: ingestion.dir,
+            env: {
+              ...env,
+              PWD: ingestion.dir,
+              TRUSTLINE_CONTENT: ingestion.contentDir,
+              TRUSTLINE_INGEST_KINDS: ingestion.kinds.join(','),
+            },
           },
-        },
-      );
-      running.add(step.child);
-      await step.done.finally(() => running.delete(step.child));
-      markIngested(shard);
+        );
+        running.add(step.child);
+        await step.done.finally(() => running.delete(step.child));
+      }
+      markIngested(shard, ingestion);
     }
   };
   const done = Promise.all(Array.from({ length: availableParallelism() }, worker)).then(() => undefined);
@@ -200,13 +202,18 @@ export async function build(argv: readonly string[]): Promise<number> {
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const files = startWorker<FilesStepResult>(new URL('./filesStep.ts', import.meta.url), {
-    contentDir,
-    buildTime: buildTime.toISOString(),
-    generatedDir,
-    outDir: machineDir,
-    renderCache,
-  } satisfies FilesStepInput);
+  const files = startWorker<FilesStepResult>(
+    new URL('./filesStep.ts', import.meta.url),
+    {
+      contentDir,
+      buildTime: buildTime.toISOString(),
+      generatedDir,
+      outDir: machineDir,
+      renderCache,
+    } satisfies FilesStepInput,
+    // Search index parts whose documents are unchanged are carried over from the site in outDir.
+    reuse,
+  );
   const stopAll = async () => {
     ingestion.stop();
     files.stop();
@@ -233,6 +240,7 @@ export async function build(argv: readonly string[]): Promise<number> {
   console.log(`✔ content checked: ${checked.summary} (as of ${checked.buildDate})`);
 
   let carried = 0;
+  let searchParts = { carried: 0, total: 0 };
   try {
     // The time contentlayer2 still needs once the check is done.
     progress.phase('contentlayer2', `${checked.fileCount} files`);
@@ -243,15 +251,16 @@ export async function build(argv: readonly string[]): Promise<number> {
     signalContentReady(astro.child.stdin);
     files.proceed(checked.facts);
     const site = await files.result;
+    searchParts = site.searchParts;
     await astro.done;
     moveInto(machineDir, stagingDir);
     rmSync(machineDir, { recursive: true, force: true });
     copyBrandAssets(site.brandAssets, portalPublicDir(contentDir), stagingDir);
-    if (process.env['TRUSTLINE_TEST_FAULT'] === 'after-render') throw new Error('fault injected by a test');
     progress.phase('finalise', 'headers and manifest');
-    finaliseSite(stagingDir, { ...site, contentDir });
+    finaliseSite(stagingDir, { ...site, contentDir, previousDir: outDir });
+    if (process.env['TRUSTLINE_TEST_FAULT'] === 'before-publish') throw new Error('fault injected by a test');
     publishStaging(stagingDir, outDir, root);
-    carried = savePageInputs(cacheDir, outDir);
+    carried = savePageInputs(cacheDir, outDir, site.outputs);
     progress.end();
     saveTimings(progress);
     await trashEmptied;
@@ -262,6 +271,11 @@ export async function build(argv: readonly string[]): Promise<number> {
     return 1;
   }
   if (carried > 0) console.log(`✔ ${carried} pages with unchanged inputs carried over from the previous build`);
+  if (searchParts.carried > 0) {
+    console.log(
+      `✔ ${searchParts.carried} of ${searchParts.total} parts of the search index carried over: none of their pages changed`,
+    );
+  }
   console.log(`✔ site built in ${path.relative(process.cwd(), outDir) || '.'} (as of ${checked.buildDate})`);
   return 0;
 }

@@ -1,16 +1,17 @@
 /**
  * The machine-readable files and the search index, in a worker thread while Astro renders the
  * pages (src/pipeline/build.ts): both from the same contentlayer2 output as the pages. The Registry
- * is released with the thread when it ends, before Astro's memory peaks.
+ * is released with the thread when it ends, before Astro's memory peaks. The thread has the
+ * environment Astro's process has for carrying outputs over (src/pipeline/pageReuse.ts).
  */
-import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRegistry, type CheckedFacts } from '../registry/loadRegistry.ts';
 import { enableRenderCache, saveRenderCache } from '../registry/markdown.ts';
 import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
 import { searchDocuments } from '../site/searchDocuments.ts';
 import { brandAssets } from './brandAssets.ts';
-import { writeSearchIndex } from './searchIndex.ts';
+import { recordedOutputs } from './pageReuse.ts';
+import { writeSearchIndex, type SearchParts } from './searchIndex.ts';
 import { writeMachineFiles, type WrittenFile } from './writeMachineFiles.ts';
 
 export interface FilesStepInput {
@@ -32,6 +33,10 @@ export interface FilesStepResult {
   readonly machineFiles: readonly WrittenFile[];
   /** The logo and favicon to copy from the portal's public/ folder (src/pipeline/brandAssets.ts). */
   readonly brandAssets: readonly string[];
+  /** The search index's parts, and how many of them were carried over from the previous site. */
+  readonly searchParts: SearchParts;
+  /** The outputs that can be carried over, with their fingerprints, for the next build (src/pipeline/pageReuse.ts). */
+  readonly outputs: Readonly<Record<string, string>>;
 }
 
 const { contentDir, buildTime, generatedDir, outDir, renderCache } = workerData as FilesStepInput;
@@ -46,8 +51,8 @@ const registry = loadRegistry({
   checked: facts,
 });
 // Pagefind indexes in a process of its own while this thread writes the machine files.
-const [, written] = await Promise.all([
-  writeSearchIndex(searchDocuments(registry), path.join(outDir, 'pagefind')),
+const [searchParts, written] = await Promise.all([
+  writeSearchIndex(searchDocuments(registry), outDir),
   writeMachineFiles(registry, outDir),
 ]);
 saveRenderCache();
@@ -57,4 +62,6 @@ parentPort!.postMessage({
   basePath: registry.vendor.site.basePath,
   machineFiles: written,
   brandAssets: brandAssets(registry.vendor),
+  searchParts,
+  outputs: recordedOutputs(),
 } satisfies FilesStepResult);

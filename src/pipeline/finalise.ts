@@ -2,7 +2,7 @@
  * The last steps before a built site is published: island ids made independent of the project's
  * folder (src/pipeline/islandIds.ts), host files, then the manifest of it all.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE, buildManifest, listFiles } from './manifest.ts';
 import { searchFolders } from './csp.ts';
@@ -40,6 +40,8 @@ export function finaliseSite(
     contentDir: string;
     basePath: string;
     machineFiles: readonly WrittenFile[];
+    /** The site this one replaces, if any: the files it shares with it are not read again. */
+    previousDir?: string;
   },
 ): void {
   const files = listFiles(siteDir);
@@ -48,7 +50,12 @@ export function finaliseSite(
   for (const file of files.filter((name) => name.endsWith('.html'))) {
     const html = readFileSync(path.join(siteDir, file), 'utf8');
     const published = withPathIndependentIslandIds(html);
-    if (published !== html) writeFileSync(path.join(siteDir, file), published);
+    // A page carried over from the previous site may be that site's file too (a hard link:
+    // src/pipeline/pageReuse.ts): a new file is written in its place, never into it.
+    if (published !== html) {
+      rmSync(path.join(siteDir, file));
+      writeFileSync(path.join(siteDir, file), published);
+    }
     pagePolicy.set(file, metaPolicyOf(published));
   }
   const pages = [...pagePolicy.keys()];
@@ -71,6 +78,6 @@ export function finaliseSite(
   writeFileSync(path.join(siteDir, NGINX_FILE), nginxSnippet(build.basePath, policiesOfSite, types));
   // GitHub Pages runs Jekyll unless told not to, and Jekyll drops folders starting with "_".
   writeFileSync(path.join(siteDir, NO_JEKYLL_FILE), '');
-  const manifest = buildManifest(siteDir, build);
+  const manifest = buildManifest(siteDir, build, build.previousDir);
   writeFileSync(path.join(siteDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 }

@@ -14,7 +14,17 @@
  * checks that every content file came through (readContentlayerOutput).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { contentKinds, type ContentKind } from '../registry/schema/index.ts';
 import { kindOfPath } from '../registry/source/document.ts';
@@ -34,9 +44,29 @@ export interface Shard {
   readonly kinds: readonly ContentKind[];
   /** Its files' paths and contents, and the ingesting engine: unchanged means its last ingestion still holds. */
   readonly signature: string;
+  /** The ingesting engine's signature (engineSignature). */
+  readonly engine: string;
+  /** Each file's SHA-1 of its content, by path. */
+  readonly hashes: Readonly<Record<string, string>>;
+}
+
+/** Where contentlayer2 is to run for a shard, over which files and document types. */
+export interface Ingestion {
+  /** Its working folder, where it writes .contentlayer/. */
+  readonly dir: string;
+  readonly contentDir: string;
+  readonly kinds: readonly ContentKind[];
 }
 
 const SIGNATURE_FILE = 'ingested.sha1';
+/** The content folder and the files its links are for. */
+const LINKED_FILE = 'linked.txt';
+/** The engine and each file's content hash, of the last complete ingestion. */
+const INGESTED_FILES = 'ingested-files.json';
+/** Where the files changed since the last ingestion are ingested on their own. */
+const DELTA_DIR = 'delta';
+/** More changed files than this, and the whole shard is ingested again (contentlayer2 uses its own cache). */
+const MOST_CHANGED_FILES = 100;
 const generatedOf = (shardDir: string) => path.join(shardDir, '.contentlayer', 'generated');
 
 /**
@@ -85,17 +115,27 @@ export function planShards(contentDir: string, files: readonly string[], cacheDi
   return members.map((shardFiles, index) => {
     const dir = path.join(cacheDir, `ingest-${count}-${index}`);
     const hash = createHash('sha1').update(`${engine}\0`);
-    for (const file of shardFiles)
-      hash
-        .update(`${file}\0`)
+    const hashes: Record<string, string> = {};
+    for (const file of shardFiles) {
+      hashes[file] = createHash('sha1')
         .update(readFileSync(path.join(contentDir, file)))
-        .update('\0');
-    const kinds = (Object.keys(contentKinds) as ContentKind[]).filter((kind) =>
-      shardFiles.some((file) => kindOfPath(file) === kind),
-    );
-    return { dir, contentDir: path.join(dir, 'content'), files: shardFiles, kinds, signature: hash.digest('hex') };
+        .digest('hex');
+      hash.update(`${file}\0${hashes[file]}\0`);
+    }
+    return {
+      dir,
+      contentDir: path.join(dir, 'content'),
+      files: shardFiles,
+      kinds: kindsOf(shardFiles),
+      signature: hash.digest('hex'),
+      engine,
+      hashes,
+    };
   });
 }
+
+const kindsOf = (files: readonly string[]): ContentKind[] =>
+  (Object.keys(contentKinds) as ContentKind[]).filter((kind) => files.some((file) => kindOfPath(file) === kind));
 
 /**
  * True when the shard's last successful ingestion was of exactly these files, contents and engine;
@@ -109,26 +149,107 @@ export function isIngested(shard: Shard): boolean {
   );
 }
 
+/** What the shard's last ingestion was of: the engine and each file's content hash. */
+interface IngestedFiles {
+  readonly engine: string;
+  readonly hashes: Readonly<Record<string, string>>;
+}
+
 /**
- * Links the shard's files into its content folder (and nothing else), before contentlayer2 runs,
- * and clears its previous output: contentlayer2 leaves the folders of document types it is no
- * longer given, which would bring back files deleted since.
+ * Prepares the shard's ingestion; returns where contentlayer2 is to run, or undefined when it
+ * need not (files were only deleted).
+ *
+ * When few of the shard's files changed since its last ingestion by the same engine, only those
+ * are ingested, in a folder of their own (`delta/`), and `markIngested` puts their documents in
+ * the shard's output in place of the old ones: each document is a function of its own file and
+ * the engine, so the output is the one a full ingestion writes. Otherwise the shard's files are
+ * linked into its content folder (and nothing else), and its previous output cleared:
+ * contentlayer2 leaves the folders of document types it is no longer given, which would bring
+ * back files deleted since. The links stay when the shard has the same files as when they were
+ * made (an edit changes a file's content, not its link); the old output is deleted meanwhile.
  */
-export function prepareShard(shard: Shard, contentDir: string): void {
+export function prepareShard(shard: Shard, contentDir: string): Ingestion | undefined {
   rmSync(path.join(shard.dir, SIGNATURE_FILE), { force: true });
-  rmSync(generatedOf(shard.dir), { recursive: true, force: true });
-  rmSync(shard.contentDir, { recursive: true, force: true });
+  const delta = path.join(shard.dir, DELTA_DIR);
+  rmSync(delta, { recursive: true, force: true });
+  const previous = lastIngestion(shard);
+  rmSync(path.join(shard.dir, INGESTED_FILES), { force: true });
+  const changed = previous && shard.files.filter((file) => previous.hashes[file] !== shard.hashes[file]);
+  if (changed && changed.length <= MOST_CHANGED_FILES) {
+    if (changed.length === 0) return undefined;
+    linkFiles(changed, contentDir, path.join(delta, 'content'));
+    return { dir: delta, contentDir: path.join(delta, 'content'), kinds: kindsOf(changed) };
+  }
+
+  const generated = generatedOf(shard.dir);
+  const stale = `${generated}-stale`;
+  rmSync(stale, { recursive: true, force: true });
+  if (existsSync(generated)) {
+    renameSync(generated, stale);
+    void rm(stale, { recursive: true, force: true }).catch(() => undefined);
+  }
+  const linked = path.join(shard.dir, LINKED_FILE);
+  const list = `${contentDir}\n${shard.files.join('\n')}`;
+  if (!existsSync(linked) || readFileSync(linked, 'utf8') !== list) {
+    rmSync(linked, { force: true });
+    rmSync(shard.contentDir, { recursive: true, force: true });
+    linkFiles(shard.files, contentDir, shard.contentDir);
+    writeFileSync(linked, list);
+  }
+  return { dir: shard.dir, contentDir: shard.contentDir, kinds: shard.kinds };
+}
+
+/** Links each file of `contentDir` into `linkDir`, under its own relative path. */
+function linkFiles(files: readonly string[], contentDir: string, linkDir: string): void {
   const folders = new Set<string>();
-  for (const file of shard.files) {
-    const link = path.join(shard.contentDir, file);
+  for (const file of files) {
+    const link = path.join(linkDir, file);
     if (!folders.has(path.dirname(link))) mkdirSync(path.dirname(link), { recursive: true });
     folders.add(path.dirname(link));
     symlinkSync(path.join(contentDir, file), link);
   }
 }
 
-/** Records a successful ingestion. */
-export function markIngested(shard: Shard): void {
+/** The shard's last complete ingestion by this engine, if its output is there. */
+function lastIngestion(shard: Shard): IngestedFiles | undefined {
+  try {
+    const recorded = JSON.parse(readFileSync(path.join(shard.dir, INGESTED_FILES), 'utf8')) as IngestedFiles;
+    return recorded.engine === shard.engine && existsSync(generatedOf(shard.dir)) ? recorded : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface GeneratedDocument {
+  readonly _raw: { readonly sourceFilePath: string };
+}
+
+/**
+ * Records a successful ingestion. After a delta ingestion, each document type's index in the
+ * shard's output first gets the new documents in place of the old, and loses those of deleted files.
+ */
+export function markIngested(shard: Shard, ingestion: Ingestion | undefined): void {
+  if (ingestion?.dir !== shard.dir) {
+    const present = new Set(shard.files);
+    for (const kind of shard.kinds) {
+      const { typeName } = contentKinds[kind];
+      const read = (dir: string): GeneratedDocument[] => {
+        const file = path.join(generatedOf(dir), typeName, '_index.json');
+        return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as GeneratedDocument[]) : [];
+      };
+      const added = ingestion ? read(ingestion.dir) : [];
+      const replaced = new Set(added.map((document) => document._raw.sourceFilePath));
+      const kept = read(shard.dir).filter(
+        ({ _raw }) => present.has(_raw.sourceFilePath) && !replaced.has(_raw.sourceFilePath),
+      );
+      mkdirSync(path.join(generatedOf(shard.dir), typeName), { recursive: true });
+      writeFileSync(path.join(generatedOf(shard.dir), typeName, '_index.json'), JSON.stringify([...kept, ...added]));
+    }
+  }
+  writeFileSync(
+    path.join(shard.dir, INGESTED_FILES),
+    JSON.stringify({ engine: shard.engine, hashes: shard.hashes } satisfies IngestedFiles),
+  );
   writeFileSync(path.join(shard.dir, SIGNATURE_FILE), shard.signature);
 }
 

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ENGINE_VERSION } from '../cli/projectPaths.ts';
 
@@ -46,11 +46,35 @@ export function contentRevision(contentDir: string): { commit: string | null; mo
   return { commit: head.stdout.trim(), modified: status.stdout.trim() !== '' };
 }
 
+/**
+ * The size and SHA-256 of each file this site shares with the previous site in `previousDir` (the
+ * same file, hard-linked: src/pipeline/pageReuse.ts), from the previous manifest, so that they are
+ * not read again. A file changed since that manifest was written is read again.
+ */
+function sharedFiles(siteDir: string, previousDir: string | undefined) {
+  const manifestFile = previousDir === undefined ? undefined : path.join(previousDir, MANIFEST_FILE);
+  if (manifestFile === undefined || !existsSync(manifestFile)) return () => undefined;
+  const written = statSync(manifestFile).mtimeMs;
+  const recorded = new Map(
+    (JSON.parse(readFileSync(manifestFile, 'utf8')) as BuildManifest).files.map((file) => [file.path, file]),
+  );
+  return (file: string) => {
+    const entry = recorded.get(file);
+    if (!entry) return undefined;
+    const here = statSync(path.join(siteDir, file));
+    const there = statSync(path.join(previousDir!, file), { throwIfNoEntry: false });
+    const same = there && here.ino === there.ino && here.dev === there.dev && here.mtimeMs <= written;
+    return same && here.size === entry.size ? entry : undefined;
+  };
+}
+
 export function buildManifest(
   siteDir: string,
   build: { buildDate: string; buildTime: string; contentDir: string },
+  previousDir?: string,
 ): BuildManifest {
   const revision = contentRevision(build.contentDir);
+  const shared = sharedFiles(siteDir, previousDir);
   return {
     manifestVersion: 1,
     buildDate: build.buildDate,
@@ -61,6 +85,8 @@ export function buildManifest(
     files: listFiles(siteDir)
       .filter((file) => file !== MANIFEST_FILE)
       .map((file) => {
+        const recorded = shared(file);
+        if (recorded) return { path: file, size: recorded.size, sha256: recorded.sha256 };
         const bytes = readFileSync(path.join(siteDir, file));
         return { path: file, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
       }),

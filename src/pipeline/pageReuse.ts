@@ -25,6 +25,7 @@ import {
   appendFileSync,
   copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -39,7 +40,7 @@ import { navigation } from '../site/navigation.ts';
 import { sourceHistory } from '../site/sourceHistory.ts';
 import { paths } from '../site/urls.ts';
 import { successorOf } from '../site/view/selections.ts';
-import { MANIFEST_FILE } from './manifest.ts';
+import { MANIFEST_FILE, type BuildManifest } from './manifest.ts';
 
 /** What the build tells Astro's process (environment variables of `astro build`). */
 const CODE_VERSION = 'TRUSTLINE_CODE_VERSION';
@@ -94,6 +95,8 @@ interface PageInputsRecord {
   /** SHA-256 of the site's build-manifest.json when it was published: the site is still that one. */
   readonly manifest: string;
   readonly pages: Readonly<Record<string, string>>;
+  /** The files step's outputs that can be carried over (files and folders), by their path in the site. */
+  readonly outputs?: Readonly<Record<string, string>>;
 }
 
 const recordFile = (cacheDir: string, outDir: string) =>
@@ -121,24 +124,31 @@ export function pageReuseEnvironment(root: string, cacheDir: string, outDir: str
 }
 
 /**
- * After publishing: records the page inputs of the site now in `outDir`, for the next build;
- * returns how many pages this build carried over.
+ * After publishing: records the page inputs of the site now in `outDir`, and the files step's
+ * `outputs` (`carriedOutput`), for the next build; returns how many pages this build carried over.
  */
-export function savePageInputs(cacheDir: string, outDir: string): number {
+export function savePageInputs(cacheDir: string, outDir: string, outputs: Readonly<Record<string, string>>): number {
   const record = recordFile(cacheDir, outDir);
   const lines = existsSync(`${record}.next`) ? readFileSync(`${record}.next`, 'utf8').split('\n').filter(Boolean) : [];
   const rows = lines.map((line) => line.split('\t') as [page: string, inputs: string, how: string]);
   const pages = Object.fromEntries(rows.map(([page, inputs]) => [page, inputs]));
-  const saved: PageInputsRecord = { manifest: sha256(readFileSync(path.join(outDir, MANIFEST_FILE))), pages };
+  const saved: PageInputsRecord = { manifest: sha256(readFileSync(path.join(outDir, MANIFEST_FILE))), pages, outputs };
   writeFileSync(record, JSON.stringify(saved));
   rmSync(`${record}.next`, { force: true });
   return rows.filter(([, , how]) => how === 'carried').length;
 }
 
-/** The page inputs recorded for the site in `outDir` (page path → fingerprint); empty when none are. */
-export function recordedPageInputs(cacheDir: string, outDir: string): Readonly<Record<string, string>> {
+/**
+ * The inputs recorded for the site in `outDir` (path → fingerprint), of its pages or of the files
+ * step's outputs; empty when none are.
+ */
+export function recordedPageInputs(
+  cacheDir: string,
+  outDir: string,
+  kind: 'pages' | 'outputs' = 'pages',
+): Readonly<Record<string, string>> {
   try {
-    return (JSON.parse(readFileSync(recordFile(cacheDir, outDir), 'utf8')) as PageInputsRecord).pages;
+    return (JSON.parse(readFileSync(recordFile(cacheDir, outDir), 'utf8')) as PageInputsRecord)[kind] ?? {};
   } catch {
     return {};
   }
@@ -268,15 +278,18 @@ function pageInputs(
   );
 }
 
-let previousInputs: Readonly<Record<string, string>> | undefined;
+let previousRecord: PageInputsRecord | undefined;
 
-/** Whether the previous build wrote `page` from the same inputs (and the page is still there). */
-function unchangedSincePrevious(page: string, inputs: string): boolean {
+/**
+ * Whether the previous build wrote the page or file step's output `output` from the same inputs,
+ * and its `file` (the page itself, a file of the folder) is still there.
+ */
+function unchangedSincePrevious(kind: 'pages' | 'outputs', output: string, inputs: string, file: string): boolean {
   const site = process.env[PREVIOUS_SITE];
   const record = process.env[PREVIOUS_INPUTS];
   if (!site || !record) return false;
-  previousInputs ??= (JSON.parse(readFileSync(record, 'utf8')) as PageInputsRecord).pages;
-  return previousInputs[page] === inputs && existsSync(path.join(site, page, 'index.html'));
+  previousRecord ??= JSON.parse(readFileSync(record, 'utf8')) as PageInputsRecord;
+  return previousRecord[kind]?.[output] === inputs && existsSync(path.join(site, output, file));
 }
 
 /**
@@ -295,7 +308,7 @@ export function pagesToRender<Entry extends { params: Params }>(
   const rendered = entries.filter((entry) => {
     const found = pageInputs(registry, routePattern, entry.params);
     if (!found) return true;
-    const carried = unchangedSincePrevious(found.page, found.inputs);
+    const carried = unchangedSincePrevious('pages', found.page, found.inputs, 'index.html');
     rows.push(`${found.page}\t${found.inputs}\t${carried ? 'carried' : 'rendered'}\n`);
     return !carried;
   });
@@ -318,7 +331,72 @@ export function carryOverPages(outDir: string): string[] {
     .map(([page]) => page!);
   for (const page of carried) {
     mkdirSync(path.join(outDir, page), { recursive: true });
-    copyFileSync(path.join(site, page, 'index.html'), path.join(outDir, page, 'index.html'));
+    carryFile(path.join(site, page, 'index.html'), path.join(outDir, page, 'index.html'));
   }
   return carried;
 }
+
+/**
+ * Puts the previous site's file `from` at `to`: a hard link when both are on one file system,
+ * else a copy. The two sites can share the file because no step writes into a file in place:
+ * a file is written whole, under a name no other site has (src/pipeline/finalise.ts).
+ */
+export function carryFile(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+// ---------------------------------------------------------------- the files step's side (src/pipeline/filesStep.ts)
+
+/** The outputs of the files step that this build wrote or carried over, with their fingerprints. */
+const outputsOfThisBuild: Record<string, string> = {};
+
+/**
+ * A fingerprint of everything an output of the files step is made from (`parts`) and the site's
+ * code; undefined when this build carries nothing over.
+ */
+export function outputFingerprint(parts: Iterable<string>): string | undefined {
+  const code = process.env[CODE_VERSION];
+  if (!code || !process.env[INPUTS_OUT]) return undefined;
+  const hash = createHash('sha256').update(code);
+  for (const part of parts) hash.update('\0').update(part);
+  return hash.digest('hex');
+}
+
+/**
+ * The previous site's copy of `output` (a file or folder of the site: "feeds/all.xml",
+ * "pagefind/") when the previous build made it from the same inputs, to copy instead of writing
+ * it again; undefined when it must be written. `probe` is a file a folder always has. Records
+ * the output's fingerprint either way, for the next build (`savePageInputs`).
+ */
+export function carriedOutput(output: string, fingerprint: string, probe = ''): string | undefined {
+  outputsOfThisBuild[output] = fingerprint;
+  return unchangedSincePrevious('outputs', output, fingerprint, probe)
+    ? path.join(process.env[PREVIOUS_SITE]!, output)
+    : undefined;
+}
+
+let previousHashes: ReadonlyMap<string, string> | undefined;
+
+/**
+ * The previous site's copy of `output` when it has exactly the bytes of `body` (by the previous
+ * site's manifest), to link instead of writing the same bytes again.
+ */
+export function sameInPrevious(output: string, body: string): string | undefined {
+  const site = process.env[PREVIOUS_SITE];
+  if (!site) return undefined;
+  previousHashes ??= new Map(
+    (JSON.parse(readFileSync(path.join(site, MANIFEST_FILE), 'utf8')) as BuildManifest).files.map((file) => [
+      file.path,
+      file.sha256,
+    ]),
+  );
+  const recorded = previousHashes.get(output);
+  return recorded !== undefined && recorded === sha256(body) ? path.join(site, output) : undefined;
+}
+
+/** What `carriedOutput` recorded in this thread. */
+export const recordedOutputs = (): Readonly<Record<string, string>> => outputsOfThisBuild;

@@ -9,10 +9,13 @@ export function runInWorker<Result>(file: URL, input: unknown): Promise<Result> 
 /**
  * Starts a build step's worker thread now, so that it loads its modules while the build does
  * other work. A step that waits for the build's word (src/pipeline/filesStep.ts) is sent it with
- * `proceed`; `stop` ends the thread.
+ * `proceed`; `stop` ends the thread. `env` is added to the thread's copy of the environment.
  */
-export function startWorker<Result>(file: URL, input: unknown) {
-  const worker = new Worker(file, { workerData: input });
+export function startWorker<Result>(file: URL, input: unknown, env?: NodeJS.ProcessEnv) {
+  const worker = new Worker(file, {
+    workerData: input,
+    env: env === undefined ? process.env : { ...process.env, ...env },
+  });
   const result = new Promise<Result>((resolve, reject) => {
     let sent: { value: Result } | undefined;
     worker.once('message', (value: Result) => (sent = { value }));

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'n
 import path from 'node:path';
 import { machineFiles } from '../outputs/machineFiles.ts';
 import type { Registry } from '../registry/types.ts';
+import { carriedOutput, carryFile, outputFingerprint, sameInPrevious } from './pageReuse.ts';
 
 /** A machine file's path and content type, for the host headers (src/pipeline/hostHeaders.ts). */
 export interface WrittenFile {
@@ -18,6 +19,12 @@ export interface WrittenFile {
 /** Writes every machine file under `dir`; returns their paths and content types. */
 export async function writeMachineFiles(registry: Registry, dir: string): Promise<WrittenFile[]> {
   const files = await machineFiles(registry);
+  // A feed's three formats, listed one after another, share one description: serialised once.
+  let last = { inputs: undefined as unknown, text: '' };
+  const serialised = (inputs: unknown) => {
+    if (last.inputs !== inputs) last = { inputs, text: JSON.stringify(inputs) };
+    return last.text;
+  };
   const folders = new Set<string>();
   for (const [index, file] of files.entries()) {
     // Now and then, let the thread's other work through (the search index's messages to Pagefind).
@@ -26,7 +33,18 @@ export async function writeMachineFiles(registry: Registry, dir: string): Promis
     const folder = path.dirname(target);
     if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
     folders.add(folder);
-    writeFileSync(target, await file.render());
+    // A file made from the same inputs as the previous site's is carried over (src/pipeline/pageReuse.ts).
+    const fingerprint = file.inputs && outputFingerprint([file.path, serialised(file.inputs())]);
+    const carried = fingerprint && carriedOutput(file.path, fingerprint);
+    if (carried) {
+      carryFile(carried, target);
+      continue;
+    }
+    // A file that comes out the same as the previous site's is shared with it, not written again.
+    const body = await file.render();
+    const same = sameInPrevious(file.path, body);
+    if (same) carryFile(same, target);
+    else writeFileSync(target, body);
   }
   return files.map(({ path: filePath, contentType }) => ({ path: filePath, contentType }));
 }

@@ -4,11 +4,15 @@
  * Registry has already rendered and sanitised), at its page's address. The build gives these to
  * Pagefind while Astro renders the pages (src/pipeline/searchIndex.ts), so indexing does not wait
  * for the rendered site; the browser searches the site's own files, with no third-party service.
+ *
+ * A large site's index is in parts, each document in one part chosen by its address, and the
+ * search page searches them all at once (Pagefind's mergeIndex). Editing one document changes one
+ * part: a warm build carries the others over from the previous site instead of indexing every
+ * document again (src/pipeline/searchIndex.ts).
  */
+import { createHash } from 'node:crypto';
 import type { Advisory, Incident, Policy, Product, Registry, RichText } from '../registry/types.ts';
-import type { ElementContent } from 'hast';
-import { h } from 'hastscript';
-import { richTextNodes, serialiseHtml } from '../outputs/markup.ts';
+import { escapeAttribute, escapeText } from '../outputs/markup.ts';
 import { paths, sitePath } from './urls.ts';
 import { incidentUpdateWord } from './view/status.ts';
 
@@ -20,14 +24,18 @@ export interface SearchDocument {
 
 type Part = string | RichText | undefined | false;
 
-/** Plain text becomes a paragraph; RichText is the Registry's sanitised HTML. */
-const block = (part: Part): ElementContent[] =>
-  !part ? [] : typeof part === 'string' ? [h('p', part)] : [h('div', [...richTextNodes(part)])];
+/**
+ * Plain text becomes an escaped paragraph; RichText is the Registry's sanitised HTML, as the pages
+ * show it. Written as strings: Pagefind reads only the words, and parsing every text into a tree
+ * to write it out again was most of the files step's time on a large registry.
+ */
+const block = (part: Part): string =>
+  !part ? '' : typeof part === 'string' ? `<p>${escapeText(part)}</p>` : `<div>${part.html}</div>`;
 
-const section = (heading: string, parts: readonly Part[]): ElementContent[] =>
-  parts.some(Boolean) ? [h('h2', heading), ...parts.flatMap(block)] : [];
+const section = (heading: string, parts: readonly Part[]): string =>
+  parts.some(Boolean) ? `<h2>${escapeText(heading)}</h2>${parts.map(block).join('')}` : '';
 
-function productText(product: Product): ElementContent[] {
+function productText(product: Product): string {
   return [
     block(product.summary),
     block(product.category),
@@ -36,10 +44,10 @@ function productText(product: Product): ElementContent[] {
       'Release lines',
       product.releaseLines.map((line) => `${product.name} ${line.name}`),
     ),
-  ].flat();
+  ].join('');
 }
 
-function incidentText(incident: Incident): ElementContent[] {
+function incidentText(incident: Incident): string {
   return [
     block(`${incident.kind === 'maintenance' ? 'Maintenance' : 'Incident'} ${incident.id}`),
     block(`Affected: ${incident.affects.map((affected) => affected.productName).join(', ')}`),
@@ -54,11 +62,11 @@ function incidentText(incident: Incident): ElementContent[] {
           incident.postIncidentReport.rootCause,
           ...incident.postIncidentReport.preventiveMeasures,
         ])
-      : [],
-  ].flat();
+      : '',
+  ].join('');
 }
 
-function advisoryText(advisory: Advisory): ElementContent[] {
+function advisoryText(advisory: Advisory): string {
   return [
     block(`Security advisory ${advisory.id}`),
     block(advisory.summary),
@@ -76,25 +84,19 @@ function advisoryText(advisory: Advisory): ElementContent[] {
       'Revisions',
       advisory.revisions.map((revision) => revision.summary),
     ),
-  ].flat();
+  ].join('');
 }
 
-const policyText = (policy: Policy): ElementContent[] => block(policy.body);
+const policyText = (policy: Policy): string => block(policy.body);
 
 /** One document per searchable page, in the order of the Registry. */
 export function searchDocuments(registry: Registry): SearchDocument[] {
   const { vendor } = registry;
-  const document = (relativePath: string, title: string, body: ElementContent[]): SearchDocument => ({
+  const document = (relativePath: string, title: string, body: string): SearchDocument => ({
     url: sitePath(vendor, relativePath),
-    html: serialiseHtml(
-      h(null, [
-        { type: 'doctype' },
-        h('html', { lang: vendor.site.language }, [
-          h('head', [h('title', title)]),
-          h('body', [h('main', { dataPagefindBody: true }, [h('h1', title), ...body])]),
-        ]),
-      ]),
-    ),
+    html:
+      `<!doctype html><html lang="${escapeAttribute(vendor.site.language)}"><head><title>${escapeText(title)}</title></head>` +
+      `<body><main data-pagefind-body><h1>${escapeText(title)}</h1>${body}</main></body></html>`,
   });
   return [
     ...registry.products.map((product) => document(paths.product(product.slug), product.name, productText(product))),
@@ -107,3 +109,33 @@ export function searchDocuments(registry: Registry): SearchDocument[] {
     ...registry.policies.map((policy) => document(paths.policy(policy.slug), policy.title, policyText(policy))),
   ];
 }
+
+/** Documents in one part of the search index, at most about: parts split by halves. */
+export const DOCUMENTS_PER_PART = 1_000;
+/** Each part costs the browser a few small requests on the first search: never more than this many. */
+const MOST_PARTS = 16;
+
+/** How many documents the site search has: one per product, incident, advisory and policy. */
+export const searchDocumentCount = (registry: Registry): number =>
+  registry.products.length + registry.incidents.length + registry.advisories.length + registry.policies.length;
+
+/** How many parts the index of `documents` documents has: 1, 2, 4, … 16. */
+export function searchPartCount(documents: number): number {
+  let parts = 1;
+  while (parts < MOST_PARTS && documents > parts * DOCUMENTS_PER_PART) parts *= 2;
+  return parts;
+}
+
+/** The part a document is in, by its address: the same from build to build while the count stays. */
+export const searchPartOf = (url: string, parts: number): number =>
+  createHash('sha1').update(url).digest().readUInt32BE(0) % parts;
+
+/** The folder, in the first part's, that holds the other parts' folders. */
+export const OTHER_PARTS = 'parts';
+
+/**
+ * A part's folder in the site. The first is Pagefind's whole bundle (its scripts, which the search
+ * page loads); the others hold only their index, merged into the first's search.
+ */
+export const searchPartFolder = (part: number): string =>
+  part === 0 ? 'pagefind/' : `pagefind/${OTHER_PARTS}/${part}/`;

@@ -1,9 +1,19 @@
 /**
  * Ingestion shards (src/pipeline/ingestShards.ts): every content file is ingested by exactly one
  * shard, a file keeps its shard as the folder grows, and a shard whose files are unchanged is not
- * ingested again (so a warm build after one edit runs one contentlayer2 process).
+ * ingested again (so a warm build after one edit runs one contentlayer2 process), and a shard with
+ * few changed files ingests only those, its output then holding every file's document once.
  */
-import { existsSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -83,10 +93,10 @@ describe('ingestion shards', () => {
   it('is ingested again only when one of its files changed', () => {
     const shards = planShards(contentDir, files(), cacheDir, 2);
     for (const shard of shards) {
-      prepareShard(shard, contentDir);
+      const ingestion = prepareShard(shard, contentDir);
       expect(isIngested(shard)).toBe(false);
       mkdirSync(path.join(shard.dir, '.contentlayer', 'generated'), { recursive: true });
-      markIngested(shard);
+      markIngested(shard, ingestion);
     }
     expect(planShards(contentDir, files(), cacheDir, 2).map(isIngested)).toEqual([true, true]);
 
@@ -98,12 +108,12 @@ describe('ingestion shards', () => {
 
   it('joins only the document types of a shard’s present files, never what it held before', () => {
     const [shard] = planShards(contentDir, files(), cacheDir, 1);
-    prepareShard(shard!, contentDir);
+    const ingestion = prepareShard(shard!, contentDir);
     for (const typeName of ['Vendor', 'Incident']) {
       mkdirSync(path.join(shard!.dir, '.contentlayer', 'generated', typeName), { recursive: true });
       writeFileSync(path.join(shard!.dir, '.contentlayer', 'generated', typeName, '_index.json'), '[{}]');
     }
-    markIngested(shard!);
+    markIngested(shard!, ingestion);
     for (const file of incidents(40)) rmSync(path.join(contentDir, file));
 
     const [after] = planShards(contentDir, ['vendor.yml'], cacheDir, 1);
@@ -112,5 +122,58 @@ describe('ingestion shards', () => {
     const joined = joinShards(cacheDir, [after!]);
     expect(existsSync(path.join(joined, 'Vendor', '_index.json'))).toBe(true);
     expect(existsSync(path.join(joined, 'Incident'))).toBe(false);
+  });
+
+  it('ingests only the files changed since its last ingestion, and puts their documents in place of the old', () => {
+    /** What contentlayer2 writes for the Incident type: one document per file, with its source path. */
+    const ingest = (dir: string, files: readonly string[], title: string) => {
+      const folder = path.join(dir, '.contentlayer', 'generated', 'Incident');
+      mkdirSync(folder, { recursive: true });
+      const documents = files.map((file) => ({ title, _raw: { sourceFilePath: file } }));
+      writeFileSync(path.join(folder, '_index.json'), JSON.stringify(documents));
+    };
+    const [first] = planShards(contentDir, files(), cacheDir, 1);
+    const full = prepareShard(first!, contentDir)!;
+    expect(full.dir).toBe(first!.dir);
+    ingest(full.dir, incidents(40), 'first');
+    markIngested(first!, full);
+
+    const [edited, deleted] = [incidents(40)[3]!, incidents(40)[5]!];
+    write(edited, '---\nid: INC-2026-0003\ntitle: edited\n---\n');
+    rmSync(path.join(contentDir, deleted));
+    const [second] = planShards(
+      contentDir,
+      files().filter((file) => file !== deleted),
+      cacheDir,
+      1,
+    );
+    expect(isIngested(second!)).toBe(false);
+    const delta = prepareShard(second!, contentDir)!;
+    expect(delta.dir).toBe(path.join(second!.dir, 'delta'));
+    expect(delta.kinds).toEqual(['incident']);
+    expect(readdirSync(path.join(delta.contentDir, 'incidents'))).toEqual([path.basename(edited)]);
+    ingest(delta.dir, [edited], 'second');
+    markIngested(second!, delta);
+
+    expect(isIngested(second!)).toBe(true);
+    const joined = joinShards(cacheDir, [second!]);
+    const documents = JSON.parse(readFileSync(path.join(joined, 'Incident', '_index.json'), 'utf8')) as {
+      title: string;
+      _raw: { sourceFilePath: string };
+    }[];
+    expect(documents.map(({ _raw }) => _raw.sourceFilePath).sort()).toEqual(
+      incidents(40).filter((file) => file !== deleted),
+    );
+    expect(documents.filter(({ title }) => title === 'second').map(({ _raw }) => _raw.sourceFilePath)).toEqual([
+      edited,
+    ]);
+  });
+
+  it('ingests the whole shard again when the engine that ingested it last has changed', () => {
+    const [shard] = planShards(contentDir, files(), cacheDir, 1);
+    markIngested(shard!, prepareShard(shard!, contentDir));
+    write(incidents(40)[0]!, '---\nid: INC-2026-0000\ntitle: edited\n---\n');
+    const [edited] = planShards(contentDir, files(), cacheDir, 1);
+    expect(prepareShard({ ...edited!, engine: 'another engine' }, contentDir)!.dir).toBe(edited!.dir);
   });
 });

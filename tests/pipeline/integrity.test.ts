@@ -155,10 +155,10 @@ describe('atomic output', () => {
   });
 
   it(
-    'leaves the previous site exactly as it was when a step throws after rendering',
+    'leaves the previous site exactly as it was when a step throws after rendering and finalising',
     () => {
       const before = previous();
-      const result = runBuild(demoArgs(site), { TRUSTLINE_TEST_FAULT: 'after-render' });
+      const result = runBuild(demoArgs(site), { TRUSTLINE_TEST_FAULT: 'before-publish' });
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('✖ build failed: fault injected by a test\nthe previous site is unchanged');
       expect(siteFingerprint(site)).toEqual(before);

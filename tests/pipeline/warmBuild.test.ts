@@ -2,7 +2,8 @@
  * A warm build (into the folder of the previous build, carrying over the pages whose inputs did
  * not change: src/pipeline/pageReuse.ts) writes the same site, byte for byte, as a cold build of
  * the same content, after each kind of edit an editor makes, and carries over every page it can:
- * the demo's 9 incident, 7 advisory and 7 product pages, less those the edit changes.
+ * the demo's 9 incident, 7 advisory and 7 product pages, less those the edit changes, and the
+ * feeds and the search index the edit does not change.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,23 +45,28 @@ function expectWarmEqualsCold(name: string, date = DEMO_BUILD_DATE): string {
 }
 
 /**
- * Builds warm and cold as expectWarmEqualsCold does; returns the warm build's output and the
- * pages whose inputs it found changed (it rendered those and carried the others over).
+ * Builds warm and cold as expectWarmEqualsCold does; returns the warm build's output, the pages
+ * whose inputs it found changed (it rendered those and carried the others over), and the same of
+ * the feeds and the search index (it wrote those and carried the others over).
  */
-function pagesWithChangedInputs(name: string): { output: string; changed: string[] } {
+function pagesWithChangedInputs(name: string): { output: string; changed: string[]; changedOutputs: string[] } {
   // The tests run in ROOT, as the builds do (runBuild): the content's cache folder is the builds'.
-  const recorded = () => recordedPageInputs(contentCacheDir(content), warm);
-  const before = recorded();
-  expect(Object.keys(before)).toHaveLength(23);
+  const recorded = (kind: 'pages' | 'outputs') => recordedPageInputs(contentCacheDir(content), warm, kind);
+  const before = { pages: recorded('pages'), outputs: recorded('outputs') };
+  expect(Object.keys(before.pages)).toHaveLength(23);
+  // 5 topics and 7 products, each with a feed in 3 formats, and the search index in one part.
+  expect(Object.keys(before.outputs)).toHaveLength(5 * 3 + 7 * 3 + 1);
   const output = expectWarmEqualsCold(name);
-  const after = recorded();
-  return {
-    output,
-    changed: Object.keys(after)
-      .filter((page) => after[page] !== before[page])
-      .sort(),
+  const changedSince = (kind: 'pages' | 'outputs') => {
+    const after = recorded(kind);
+    return Object.keys(after)
+      .filter((key) => after[key] !== before[kind][key])
+      .sort();
   };
+  return { output, changed: changedSince('pages'), changedOutputs: changedSince('outputs') };
 }
+
+const searchIndexCarriedOver = '✔ 1 of 1 parts of the search index carried over: none of their pages changed';
 
 const carriedOver = (pages: number) => `✔ ${pages} pages with unchanged inputs carried over from the previous build`;
 
@@ -73,7 +79,9 @@ describe('a warm build equals a cold build byte for byte', () => {
   it(
     'carries over the pages of incidents, advisories and products when nothing was edited',
     () => {
-      expect(expectWarmEqualsCold('unchanged')).toContain(carriedOver(23));
+      const output = expectWarmEqualsCold('unchanged');
+      expect(output).toContain(carriedOver(23));
+      expect(output).toContain(searchIndexCarriedOver);
     },
     BUILD_TIMEOUT,
   );
@@ -82,9 +90,18 @@ describe('a warm build equals a cold build byte for byte', () => {
     "after an incident is edited (its product's page lists it)",
     () => {
       edit('incidents/INC-2026-0031.md', 'title: Backups to the Kestrel Vault', 'title: Backups to Kestrel Vault');
-      const { output, changed } = pagesWithChangedInputs('incident');
+      const { output, changed, changedOutputs } = pagesWithChangedInputs('incident');
       expect(changed).toEqual(['incidents/INC-2026-0031/', 'products/vault-backup/']);
       expect(output).toContain(carriedOver(21));
+      // The feeds that carry its updates, and the search index; the other 27 feeds are carried over.
+      const formats = (feed: string) => ['atom', 'json', 'xml'].map((extension) => `${feed}.${extension}`);
+      expect(changedOutputs).toEqual([
+        ...formats('feeds/all'),
+        ...formats('feeds/incidents'),
+        'pagefind/',
+        ...formats('products/vault-backup/feed'),
+      ]);
+      expect(output).not.toContain(searchIndexCarriedOver);
     },
     BUILD_TIMEOUT,
   );
@@ -172,6 +189,23 @@ describe('a warm build equals a cold build byte for byte', () => {
     'on the next day with nothing edited',
     () => {
       expectWarmEqualsCold('next-day', '2026-11-23');
+    },
+    BUILD_TIMEOUT,
+  );
+});
+
+describe('a warm build that fails', () => {
+  it(
+    'leaves the previous site as it was, though it shares the files it carried over with it',
+    () => {
+      const before = siteFingerprint(warm);
+      edit('incidents/INC-2026-0031.md', 'title: Backups to Kestrel Vault', 'title: Backups to the vault');
+      const result = runBuild(['--content', content, '--date', '2026-11-23', '--out', warm], {
+        TRUSTLINE_TEST_FAULT: 'before-publish',
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('✖ build failed: fault injected by a test\nthe previous site is unchanged');
+      expect(siteFingerprint(warm)).toEqual(before);
     },
     BUILD_TIMEOUT,
   );

@@ -2,9 +2,11 @@
  * List pages stay bounded as the registry grows (docs/architecture.md, "Pages stay bounded"), and nothing is lost: on a generated M
  * registry (100 products, 800 release lines, 1,000 incidents over six years, 300 advisories),
  * built by the real build, each list page shows its bounded selection and links to yearly pages
- * that together hold every item exactly once.
+ * that together hold every item exactly once. Its 1,406 search documents are indexed in two parts
+ * (src/site/searchDocuments.ts): the search page finds the documents of both, and a warm build
+ * after one edit indexes only the edited document's part, and equals a cold build.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Element } from 'domhandler';
@@ -14,19 +16,23 @@ import { GENERATED_BUILD_DATE } from '../../src/cli/generate/syntheticRegistry.t
 import { assessCodeOfPractice } from '../../src/outputs/evidence/claims.ts';
 import { writeContentFolder } from '../../src/cli/generate/writeContentFolder.ts';
 import { loadRegistry } from '../../src/registry/loadRegistry.ts';
-import type { Registry } from '../../src/registry/types.ts';
+import type { Incident, Registry } from '../../src/registry/types.ts';
+import { searchDocumentCount, searchPartCount, searchPartOf } from '../../src/site/searchDocuments.ts';
+import { paths, sitePath } from '../../src/site/urls.ts';
 import { launchChromium } from '../support/browser.ts';
-import { runBuild } from '../support/builtSite.ts';
+import { runBuild, siteFingerprint } from '../support/builtSite.ts';
+import { serveWithNginx } from '../support/nginxServer.ts';
 import { mainLinks, mainTexts, pageFile } from '../support/pageLinks.ts';
 import { serveStatic } from '../support/staticServer.ts';
 
 let workDir: string;
+let contentDir: string;
 let siteDir: string;
 let registry: Registry;
 
 beforeAll(() => {
   workDir = mkdtempSync(path.join(tmpdir(), 'trustline-list-pages-'));
-  const contentDir = path.join(workDir, 'content');
+  contentDir = path.join(workDir, 'content');
   writeContentFolder('M', 1, contentDir);
   siteDir = path.join(workDir, 'site');
   const result = runBuild(['--content', contentDir, '--date', GENERATED_BUILD_DATE, '--out', siteDir]);
@@ -292,4 +298,55 @@ describe('/code-of-practice/ on a registry of 100 products', () => {
     expect(article).not.toContain(`href="${claim.evidence[20]!.url}"`);
     expect(article).toContain('and 80 more, listed in the <a href="/code-of-practice/self-assessment.json">');
   });
+});
+
+describe('searching an index in two parts', () => {
+  const build = (out: string) => {
+    const result = runBuild(['--content', contentDir, '--date', GENERATED_BUILD_DATE, '--out', out]);
+    expect(result.status, result.stderr).toBe(0);
+    return result.stdout;
+  };
+  const partOf = (incident: Incident) =>
+    searchPartOf(
+      sitePath(registry.vendor, paths.incident(incident.id)),
+      searchPartCount(searchDocumentCount(registry)),
+    );
+  const firstOfPart = (part: number) => registry.incidents.find((incident) => partOf(incident) === part)!;
+
+  /** The titles of the results the search page shows for `query`, in the order shown. */
+  async function searchResults(query: string): Promise<string[]> {
+    const server = await serveWithNginx(siteDir);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+      await page.locator('.pagefind-ui__result-link').first().waitFor();
+      return await page.locator('.pagefind-ui__result-link').allInnerTexts();
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }
+
+  it('finds an incident of each part by its id on the search page', async () => {
+    expect(searchPartCount(searchDocumentCount(registry))).toBe(2);
+    for (const part of [0, 1]) {
+      const incident = firstOfPart(part);
+      expect((await searchResults(incident.id))[0]).toBe(incident.title);
+    }
+  });
+
+  it('indexes again only the part of an edited incident, and equals a cold build', async () => {
+    const incident = firstOfPart(1);
+    const file = path.join(contentDir, 'incidents', `${incident.id}.md`);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/^title: .*$/m, 'title: Quokka telemetry gap'));
+    expect(readFileSync(file, 'utf8')).not.toBe(text);
+    expect(build(siteDir)).toContain('✔ 1 of 2 parts of the search index carried over: none of their pages changed');
+    const cold = path.join(workDir, 'cold');
+    build(cold);
+    expect(siteFingerprint(siteDir)).toEqual(siteFingerprint(cold));
+    expect(await searchResults('quokka')).toEqual(['Quokka telemetry gap']);
+    expect((await searchResults(firstOfPart(0).id))[0]).toBe(firstOfPart(0).title);
+  }, 400_000);
 });

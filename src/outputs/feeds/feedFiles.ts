@@ -49,18 +49,28 @@ const renderers: Readonly<Record<FeedFormat, (feed: FeedDescription) => string>>
   json: renderJsonFeed,
 };
 
-function file(feed: FeedDescription, format: FeedFormat): OutputFile {
-  return { body: renderers[format](feed) };
+/** A feed in one format: its body is a function of its description and the code alone. */
+export function renderFeed(feed: FeedDescription, format: FeedFormat): string {
+  return renderers[format](feed);
+}
+
+export const topicFeedDescription = (registry: Registry, topic: FeedTopic): FeedDescription =>
+  topicFeed(registry, events(registry), topic);
+
+/** Undefined for a slug that names no product. */
+export function productFeedDescription(registry: Registry, slug: string): FeedDescription | undefined {
+  const product = registry.index.product(slug);
+  return product && productFeed(registry, productEvents(registry, slug), product);
 }
 
 export function topicFeedFile(registry: Registry, topic: FeedTopic, format: FeedFormat): OutputFile {
-  return file(topicFeed(registry, events(registry), topic), format);
+  return { body: renderFeed(topicFeedDescription(registry, topic), format) };
 }
 
 /** Undefined for a slug that names no product. */
 export function productFeedFile(registry: Registry, slug: string, format: FeedFormat): OutputFile | undefined {
-  const product = registry.index.product(slug);
-  return product && file(productFeed(registry, productEvents(registry, slug), product), format);
+  const feed = productFeedDescription(registry, slug);
+  return feed && { body: renderFeed(feed, format) };
 }
 
 export function opmlFile(registry: Registry): OutputFile {

@@ -8,6 +8,8 @@ interface PagefindUIOptions {
   showImages: boolean;
   showSubResults: boolean;
   autofocus: boolean;
+  /** The index's other parts (src/site/searchDocuments.ts), searched with the first. */
+  mergeIndex?: { bundlePath: string }[];
 }
 
 interface PagefindUIInstance {
@@ -20,11 +22,21 @@ declare global {
   }
 }
 
-/** Starts the search UI and searches the address's `q` parameter, if any (`/search/?q=gateway`). */
+/**
+ * Starts the search UI over every part of the index the element names (`data-merge-index`), and
+ * searches the address's `q` parameter, if any (`/search/?q=gateway`).
+ */
 export function startSearch(selector: string): void {
   const PagefindUI = window.PagefindUI;
   if (!PagefindUI) return;
-  const ui = new PagefindUI({ element: selector, showImages: false, showSubResults: true, autofocus: true });
+  const parts = document.querySelector<HTMLElement>(selector)?.dataset['mergeIndex'];
+  const ui = new PagefindUI({
+    element: selector,
+    showImages: false,
+    showSubResults: true,
+    autofocus: true,
+    ...(parts && { mergeIndex: (JSON.parse(parts) as string[]).map((bundlePath) => ({ bundlePath })) }),
+  });
   const query = new URLSearchParams(window.location.search).get('q')?.trim();
   if (query) ui.triggerSearch(query);
 }
