@@ -43,7 +43,14 @@ const patternExpression = (pattern: string): string =>
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
     .join('.*');
 
-const matches = (pattern: string, file: string): boolean => new RegExp(`^${patternExpression(pattern)}$`).test(file);
+/** Each pattern compiled once: the rules are tried against every file of the site. */
+const expressions = new Map<string, RegExp>();
+
+function matches(pattern: string, file: string): boolean {
+  let expression = expressions.get(pattern);
+  if (!expression) expressions.set(pattern, (expression = new RegExp(`^${patternExpression(pattern)}$`)));
+  return expression.test(file);
+}
 
 /**
  * The content types of the machine files (src/outputs/machineFiles.ts) as few path patterns,
