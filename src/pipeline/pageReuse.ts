@@ -19,6 +19,12 @@
  * file, where the page counts days from it the build date, and, on a product's page, everything
  * else it shows: the support levels, the product's incidents and advisories as the Registry lists
  * them for it, and the products its release lines' successors belong to.
+ *
+ * The files step (src/pipeline/filesStep.ts) carries its outputs over the same way, recorded
+ * beside the pages': a feed whose description is unchanged, a part of the search index whose
+ * documents are (`outputFingerprint`, `carriedOutput`), and any machine file that comes out with
+ * the bytes the previous site has (`sameInPrevious`). Whatever is carried over is the previous
+ * site's file itself, hard-linked (`carryFile`).
  */
 import { createHash } from 'node:crypto';
 import {

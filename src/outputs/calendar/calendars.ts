@@ -105,7 +105,15 @@ export function reminderTriggers(day: CalendarDate): string[] {
 }
 
 function uid(registry: Registry, ...parts: string[]): string {
-  return `${parts.map(encodeURIComponent).join('.')}@${new URL(registry.vendor.site.url).hostname.toLowerCase()}`;
+  return `${parts.map(encodeURIComponent).join('.')}@${hostOf(registry.vendor.site.url)}`;
+}
+
+/** The site's host, parsed once: every event's UID ends with it. */
+const hosts = new Map<string, string>();
+function hostOf(siteUrl: string): string {
+  let host = hosts.get(siteUrl);
+  if (host === undefined) hosts.set(siteUrl, (host = new URL(siteUrl).hostname.toLowerCase()));
+  return host;
 }
 
 function allDayEvent(
@@ -120,11 +128,12 @@ function allDayEvent(
     reminder: (months: number) => string;
   },
 ): ContentLine[] {
+  const triggers = reminderTriggers(event.day);
   const alarms = reminderMonths.map((count, index) =>
     component('VALARM', [
       { name: 'ACTION', value: 'DISPLAY' },
       { name: 'DESCRIPTION', value: text(event.reminder(count)) },
-      { name: 'TRIGGER;VALUE=DATE-TIME', value: reminderTriggers(event.day)[index]! },
+      { name: 'TRIGGER;VALUE=DATE-TIME', value: triggers[index]! },
     ]),
   );
   return component('VEVENT', [
@@ -150,7 +159,16 @@ function inWords(months: number): string {
   return months === 1 ? 'in 1 month' : `in ${months} months`;
 }
 
+/** A release line's events, made once: the site-wide calendar and its product's both list them. */
+const endOfSupportEventsOf = new WeakMap<ReleaseLine, ContentLine[][]>();
+
 function endOfSupportEvents(registry: Registry, releaseLine: ReleaseLine): ContentLine[][] {
+  let events = endOfSupportEventsOf.get(releaseLine);
+  if (!events) endOfSupportEventsOf.set(releaseLine, (events = releaseLineEvents(registry, releaseLine)));
+  return events;
+}
+
+function releaseLineEvents(registry: Registry, releaseLine: ReleaseLine): ContentLine[][] {
   const notice = releaseLine.notice;
   if (!notice) return [];
   const name = `${releaseLine.productName} ${releaseLine.name}`;
