@@ -3,20 +3,16 @@
  * (src/site/searchDocuments.ts) through Pagefind's Node API, while Astro renders the pages: the
  * index does not wait for the site, nor read its pages back from disk (docs/benchmarks.md).
  *
- * The index is in parts (searchPartCount). A part whose documents are the same as in the previous
+ * The index is in parts (src/site/searchParts.ts). A part whose documents are the same as in the previous
  * build is copied from the previous site (src/pipeline/pageReuse.ts): Pagefind writes the same
  * bytes for the same documents, and indexing every document again was most of a warm build.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import {
-  OTHER_PARTS,
-  searchPartCount,
-  searchPartFolder,
-  searchPartOf,
-  type SearchDocument,
-} from '../site/searchDocuments.ts';
+import type { SearchDocument } from '../site/searchDocuments.ts';
+import { OTHER_PARTS, searchPartCount, searchPartFolder } from '../site/searchParts.ts';
 import { carriedOutput, carryFile, outputFingerprint } from './pageReuse.ts';
 
 /** Documents in flight to Pagefind's indexing process at once. */
@@ -27,6 +23,10 @@ const ENTRY_FILE = 'pagefind-entry.json';
 
 /** Pagefind's scripts and stylesheets: the search page loads them from the first part only. */
 const isBundleScript = (name: string) => name !== ENTRY_FILE && /^pagefind.*\.(js|css)$/.test(name);
+
+/** The part a document is in, by its address: the same from build to build while the count stays. */
+export const searchPartOf = (url: string, parts: number): number =>
+  createHash('sha1').update(url).digest().readUInt32BE(0) % parts;
 
 export interface SearchParts {
   readonly total: number;

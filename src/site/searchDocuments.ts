@@ -4,13 +4,8 @@
  * Registry has already rendered and sanitised), at its page's address. The build gives these to
  * Pagefind while Astro renders the pages (src/pipeline/searchIndex.ts), so indexing does not wait
  * for the rendered site; the browser searches the site's own files, with no third-party service.
- *
- * A large site's index is in parts, each document in one part chosen by its address, and the
- * search page searches them all at once (Pagefind's mergeIndex). Editing one document changes one
- * part: a warm build carries the others over from the previous site instead of indexing every
- * document again (src/pipeline/searchIndex.ts).
+ * A large site's index is in parts (src/site/searchParts.ts).
  */
-import { createHash } from 'node:crypto';
 import type { Advisory, Incident, Policy, Product, Registry, RichText } from '../registry/types.ts';
 import { escapeAttribute, escapeText } from '../outputs/markup.ts';
 import { paths, sitePath } from './urls.ts';
@@ -109,33 +104,3 @@ export function searchDocuments(registry: Registry): SearchDocument[] {
     ...registry.policies.map((policy) => document(paths.policy(policy.slug), policy.title, policyText(policy))),
   ];
 }
-
-/** Documents in one part of the search index, at most about: parts split by halves. */
-export const DOCUMENTS_PER_PART = 1_000;
-/** Each part costs the browser a few small requests on the first search: never more than this many. */
-const MOST_PARTS = 16;
-
-/** How many documents the site search has: one per product, incident, advisory and policy. */
-export const searchDocumentCount = (registry: Registry): number =>
-  registry.products.length + registry.incidents.length + registry.advisories.length + registry.policies.length;
-
-/** How many parts the index of `documents` documents has: 1, 2, 4, … 16. */
-export function searchPartCount(documents: number): number {
-  let parts = 1;
-  while (parts < MOST_PARTS && documents > parts * DOCUMENTS_PER_PART) parts *= 2;
-  return parts;
-}
-
-/** The part a document is in, by its address: the same from build to build while the count stays. */
-export const searchPartOf = (url: string, parts: number): number =>
-  createHash('sha1').update(url).digest().readUInt32BE(0) % parts;
-
-/** The folder, in the first part's, that holds the other parts' folders. */
-export const OTHER_PARTS = 'parts';
-
-/**
- * A part's folder in the site. The first is Pagefind's whole bundle (its scripts, which the search
- * page loads); the others hold only their index, merged into the first's search.
- */
-export const searchPartFolder = (part: number): string =>
-  part === 0 ? 'pagefind/' : `pagefind/${OTHER_PARTS}/${part}/`;

@@ -3,7 +3,7 @@
  * registry (100 products, 800 release lines, 1,000 incidents over six years, 300 advisories),
  * built by the real build, each list page shows its bounded selection and links to yearly pages
  * that together hold every item exactly once. Its 1,406 search documents are indexed in two parts
- * (src/site/searchDocuments.ts): the search page finds the documents of both, and a warm build
+ * (src/site/searchParts.ts): the search page finds the documents of both, and a warm build
  * after one edit indexes only the edited document's part, and equals a cold build.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,8 @@ import { assessCodeOfPractice } from '../../src/outputs/evidence/claims.ts';
 import { writeContentFolder } from '../../src/cli/generate/writeContentFolder.ts';
 import { loadRegistry } from '../../src/registry/loadRegistry.ts';
 import type { Incident, Registry } from '../../src/registry/types.ts';
-import { searchDocumentCount, searchPartCount, searchPartOf } from '../../src/site/searchDocuments.ts';
+import { searchPartOf } from '../../src/pipeline/searchIndex.ts';
+import { searchDocumentCount, searchPartCount } from '../../src/site/searchParts.ts';
 import { paths, sitePath } from '../../src/site/urls.ts';
 import { launchChromium } from '../support/browser.ts';
 import { runBuild, siteFingerprint } from '../support/builtSite.ts';

@@ -1,19 +1,19 @@
 /**
  * The site search's index is in parts once it has more than a thousand documents
- * (src/site/searchDocuments.ts): each document is in one part, chosen by its address, and the
+ * (src/site/searchParts.ts): each document is in one part, chosen by its address, and the
  * parts stay about the same size. The search page and the build count the same documents.
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_CONTENT_DIR } from '../../src/cli/generate/writeContentFolder.ts';
 import { loadRegistry } from '../../src/registry/loadRegistry.ts';
+import { searchPartOf } from '../../src/pipeline/searchIndex.ts';
+import { searchDocuments } from '../../src/site/searchDocuments.ts';
 import {
   DOCUMENTS_PER_PART,
   searchDocumentCount,
-  searchDocuments,
   searchPartCount,
   searchPartFolder,
-  searchPartOf,
-} from '../../src/site/searchDocuments.ts';
+} from '../../src/site/searchParts.ts';
 
 describe('the parts of the search index', () => {
   it.each([

@@ -8,7 +8,7 @@ interface PagefindUIOptions {
   showImages: boolean;
   showSubResults: boolean;
   autofocus: boolean;
-  /** The index's other parts (src/site/searchDocuments.ts), searched with the first. */
+  /** The index's other parts (src/site/searchParts.ts), searched with the first. */
   mergeIndex?: { bundlePath: string }[];
 }
 
