@@ -35,7 +35,7 @@ import {
 } from './ingestShards.ts';
 import type { CheckStepInput, CheckStepResult } from './checkStep.ts';
 import type { FilesStepInput, FilesStepResult } from './filesStep.ts';
-import { runInWorker, startWorker } from './worker.ts';
+import { startWorker } from './worker.ts';
 import { moveInto } from './writeMachineFiles.ts';
 import { parseCommonArgs } from '../cli/args.ts';
 import { contentCacheDir } from '../cli/cacheDir.ts';
@@ -215,6 +215,7 @@ export async function build(argv: readonly string[]): Promise<number> {
     reuse,
   );
   const stopAll = async () => {
+    check.stop();
     ingestion.stop();
     files.stop();
     astro.child.kill();
@@ -225,11 +226,15 @@ export async function build(argv: readonly string[]): Promise<number> {
 
   const progress = createProgress();
   progress.phase('check', 'content');
-  const checked = await runInWorker<CheckStepResult>(new URL('./checkStep.ts', import.meta.url), {
+  // Content that passes has its Markdown rendered next, in the same thread, for the pages and the
+  // files (src/pipeline/checkStep.ts): `check.result` settles when that is done.
+  const check = startWorker<CheckStepResult>(new URL('./checkStep.ts', import.meta.url), {
     contentDir,
     buildTime: buildTime.toISOString(),
     requireHistory: runsInCi(),
+    renderCache,
   } satisfies CheckStepInput);
+  const checked = await check.message;
   progress.end();
   printProblems(checked.problems);
   if (!checked.passed) {
@@ -244,7 +249,7 @@ export async function build(argv: readonly string[]): Promise<number> {
   try {
     // The time contentlayer2 still needs once the check is done.
     progress.phase('contentlayer2', `${checked.fileCount} files`);
-    await ingestion.done;
+    await Promise.all([ingestion.done, check.result]);
     joinShards(cacheDir, shards);
     writeFileSync(checkedFactsFile, JSON.stringify(checked.facts));
     progress.phase('astro', 'pages, with machine-readable files and search index beside');

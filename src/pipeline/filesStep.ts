@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRegistry, type CheckedFacts } from '../registry/loadRegistry.ts';
-import { enableRenderCache, saveRenderCache } from '../registry/markdown.ts';
+import { enableRenderCache } from '../registry/markdown.ts';
 import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
 import { searchDocuments } from '../site/searchDocuments.ts';
 import { brandAssets } from './brandAssets.ts';
@@ -20,7 +20,7 @@ export interface FilesStepInput {
   readonly generatedDir: string;
   /** Where the files go, to be moved in beside Astro's pages. */
   readonly outDir: string;
-  /** The Markdown render cache (src/registry/markdown.ts), saved for the next build. */
+  /** The Markdown render cache (src/registry/markdown.ts), filled by the build's check. */
   readonly renderCache: string;
 }
 
@@ -55,7 +55,6 @@ const [searchParts, written] = await Promise.all([
   writeSearchIndex(searchDocuments(registry), outDir),
   writeMachineFiles(registry, outDir),
 ]);
-saveRenderCache();
 parentPort!.postMessage({
   buildDate: registry.buildDate,
   buildTime: registry.buildTime,

@@ -2,7 +2,7 @@
 import { compareDates, wholeMonthsBetween } from './calendarDate.ts';
 import { scoreCvss } from './cvss.ts';
 import { endOfSecuritySupport, phasesOf, statusOf } from './lifecycle.ts';
-import { renderMarkdown, unsafeMarkdown } from './markdown.ts';
+import { renderLater, renderMarkdown, unsafeMarkdown } from './markdown.ts';
 import type { FieldPath } from './problems.ts';
 import { reportAt, type RuleContext, type Parsed, type ParsedDocuments } from './rules/context.ts';
 import { effectiveAnnouncement, noticeEvents } from './rules/notice.ts';
@@ -39,17 +39,24 @@ export function assembleRegistry(documents: ParsedDocuments, context: RuleContex
   const vendor = documents.vendor!;
   const supportLevels = documents.supportLevels!;
   /** Markdown with a warning for anything the sanitiser will remove: nothing dropped silently. */
-  const rich = (document: Parsed<unknown>, path: FieldPath, markdown: string, html?: string): RichText => {
+  const rich = (
+    document: Parsed<unknown>,
+    path: FieldPath,
+    markdown: string,
+    html: string | (() => string) = renderLater(markdown),
+  ): RichText => {
     for (const message of unsafeMarkdown(markdown)) reportAt(context, 'warning', document, path, message);
     let rendered = html;
     return Object.freeze({
       markdown,
       get html() {
-        return (rendered ??= renderMarkdown(markdown));
+        return typeof rendered === 'string' ? rendered : (rendered = rendered());
       },
     });
   };
-  const body = (document: Parsed<unknown>) => rich(document, ['body'], document.source.body, document.source.bodyHtml);
+  // Bodies come rendered from contentlayer2; where there is none (the check, `astro dev`), on demand.
+  const body = (document: Parsed<unknown>) =>
+    rich(document, ['body'], document.source.body, document.source.bodyHtml ?? (() => renderMarkdown(document.source.body)));
 
   const levelList: SupportLevel[] = supportLevels.data.levels.map((level, index) => ({
     ...level,

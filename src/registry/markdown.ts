@@ -98,12 +98,16 @@ useMarkdownPipeline(processor);
 processor.freeze();
 
 /**
- * Rendered HTML kept from the previous build, keyed by the Markdown's SHA-1: the pages and the
- * machine-readable files render the same texts, in two processes, on every build. The build
- * names the file after the site's code version, so a change of this pipeline never reads HTML
- * rendered by another (src/pipeline/build.ts). Off unless switched on.
+ * Rendered HTML kept from the previous build, keyed by the Markdown's SHA-1. The build's check
+ * renders every front-matter text while contentlayer2 still ingests, and saves them here; the
+ * pages and the machine-readable files, in two other processes, then read the same HTML rather
+ * than each rendering every text again (src/pipeline/checkStep.ts). The build names the file
+ * after the site's code version, so a change of this pipeline never reads HTML rendered by
+ * another (src/pipeline/build.ts). Off unless switched on.
  */
-let renderCache: { file: string; previous: Map<string, string>; used: Map<string, string> } | undefined;
+let renderCache:
+  | { file: string; previous: Map<string, string>; used: Map<string, string>; later: Set<string> }
+  | undefined;
 
 /** Switches the render cache on for this process, backed by `file`. */
 export function enableRenderCache(file: string): void {
@@ -114,22 +118,42 @@ export function enableRenderCache(file: string): void {
   } catch {
     // No cache yet, or an unreadable one: start afresh.
   }
-  renderCache = { file, previous, used: new Map() };
+  renderCache = { file, previous, used: new Map(), later: new Set() };
 }
 
-/** Writes the renderings this process used, for the next build. */
-export function saveRenderCache(): void {
-  if (!renderCache) return;
-  writeFileSync(`${renderCache.file}.tmp`, serialize(renderCache.used));
-  renameSync(`${renderCache.file}.tmp`, renderCache.file);
+/**
+ * Renders every text `renderLater` was given that the cache lacks, and writes the cache with the
+ * renderings of exactly those texts, for this build's other processes and the next build.
+ * Returns how many texts were rendered afresh.
+ */
+export function renderAheadAndSave(): number {
+  if (!renderCache) return 0;
+  const { previous, used, later } = renderCache;
+  for (const markdown of later) renderMarkdown(markdown);
+  const fresh = [...used.keys()].filter((key) => !previous.has(key)).length;
+  if (fresh > 0 || used.size !== previous.size) {
+    writeFileSync(`${renderCache.file}.tmp`, serialize(used));
+    renameSync(`${renderCache.file}.tmp`, renderCache.file);
+  }
+  return fresh;
 }
 
 export function renderMarkdown(markdown: string): string {
   if (!renderCache) return String(processor.processSync(markdown));
   const key = contentKey(markdown);
-  const html = renderCache.previous.get(key) ?? String(processor.processSync(markdown));
+  const html = renderCache.used.get(key) ?? renderCache.previous.get(key) ?? String(processor.processSync(markdown));
   renderCache.used.set(key, html);
   return html;
+}
+
+/**
+ * The HTML of `markdown`, rendered when first asked for. With the render cache on, the text is
+ * also noted for `renderAheadAndSave`.
+ */
+export function renderLater(markdown: string): () => string {
+  renderCache?.later.add(markdown);
+  let html: string | undefined;
+  return () => (html ??= renderMarkdown(markdown));
 }
 
 /** A cheap first look: most text has no "<", no image and no suspicious scheme at all. */

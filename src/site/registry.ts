@@ -19,7 +19,7 @@ export function getRegistry(): Registry {
   // What the build's check found: the day each notice counts from in git, CVSS scores (src/pipeline/checkStep.ts).
   const factsFile = process.env['TRUSTLINE_CHECKED_FACTS'];
   const facts = factsFile && !registry ? (JSON.parse(readFileSync(factsFile, 'utf8')) as CheckedFacts) : undefined;
-  // HTML the build's files step rendered from the same Markdown last time (it saves the cache).
+  // HTML the build's check has just rendered from the same Markdown (src/pipeline/checkStep.ts).
   const renderCache = process.env['TRUSTLINE_RENDER_CACHE'];
   if (renderCache && !registry) enableRenderCache(renderCache);
   registry ??= loadRegistry({

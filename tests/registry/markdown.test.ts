@@ -1,6 +1,17 @@
 /** Markdown from content cannot carry a script, and nothing it loses goes unmentioned. */
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, unsafeMarkdown } from '../../src/registry/markdown.ts';
+import {
+  enableRenderCache,
+  renderAheadAndSave,
+  renderLater,
+  renderMarkdown,
+  unsafeMarkdown,
+} from '../../src/registry/markdown.ts';
+import { contentKey } from '../../src/registry/source/parseCache.ts';
 
 describe('rendered Markdown', () => {
   it('keeps ordinary formatting and demotes headings below the page title', () => {
@@ -52,5 +63,42 @@ describe('what the sanitiser removes is reported', () => {
 
   it('says nothing about safe Markdown, even when it mentions code like <T>', () => {
     expect(unsafeMarkdown('Use `Map<K, V>` and [docs](https://x.example).')).toEqual([]);
+  });
+});
+
+// Last in this file: it switches the render cache on for the rest of the process.
+describe('the render cache the build fills ahead (its check renders, the pages and files read)', () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'trustline-render-')), 'rendered.v8');
+  const saved = () => [...(deserialize(readFileSync(file)) as Map<string, string>).values()].sort();
+
+  it('renders each text once, however often it occurs, and saves exactly those', () => {
+    enableRenderCache(file);
+    const first = renderLater('**one**');
+    const again = renderLater('**one**');
+    renderLater('two');
+    expect(renderAheadAndSave()).toBe(2);
+    expect([first(), again()]).toEqual(['<p><strong>one</strong></p>', '<p><strong>one</strong></p>']);
+    expect(saved()).toEqual(['<p><strong>one</strong></p>', '<p>two</p>']);
+  });
+
+  it('renders only what the previous build did not, and forgets what is no longer used', () => {
+    enableRenderCache(file);
+    renderLater('two');
+    renderLater('three');
+    expect(renderAheadAndSave()).toBe(1);
+    expect(saved()).toEqual(['<p>three</p>', '<p>two</p>']);
+    const written = statSync(file).mtimeMs;
+    enableRenderCache(file);
+    renderLater('three');
+    renderLater('two');
+    expect(renderAheadAndSave()).toBe(0);
+    expect(statSync(file).mtimeMs).toBe(written);
+  });
+
+  it('gives another process the saved HTML rather than rendering again', () => {
+    writeFileSync(file, serialize(new Map([[contentKey('two'), '<p>from the cache</p>']])));
+    enableRenderCache(file);
+    expect(renderLater('two')()).toBe('<p>from the cache</p>');
+    expect(renderMarkdown('three')).toBe('<p>three</p>');
   });
 });
