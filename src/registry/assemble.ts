@@ -56,7 +56,12 @@ export function assembleRegistry(documents: ParsedDocuments, context: RuleContex
   };
   // Bodies come rendered from contentlayer2; where there is none (the check, `astro dev`), on demand.
   const body = (document: Parsed<unknown>) =>
-    rich(document, ['body'], document.source.body, document.source.bodyHtml ?? (() => renderMarkdown(document.source.body)));
+    rich(
+      document,
+      ['body'],
+      document.source.body,
+      document.source.bodyHtml ?? (() => renderMarkdown(document.source.body)),
+    );
 
   const levelList: SupportLevel[] = supportLevels.data.levels.map((level, index) => ({
     ...level,

@@ -106,8 +106,7 @@ processor.freeze();
  * another (src/pipeline/build.ts). Off unless switched on.
  */
 let renderCache:
-  | { file: string; previous: Map<string, string>; used: Map<string, string>; later: Set<string> }
-  | undefined;
+  { file: string; previous: Map<string, string>; used: Map<string, string>; later: Set<string> } | undefined;
 
 /** Switches the render cache on for this process, backed by `file`. */
 export function enableRenderCache(file: string): void {
