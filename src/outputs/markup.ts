@@ -11,7 +11,6 @@
 import type { ElementContent, Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import type { RichText } from '../registry/types.ts';
 
 /**
  * Characters XML 1.0 does not allow anywhere, not even as character references (XML 1.0 §2.2
@@ -43,18 +42,6 @@ export function escapeAttribute(value: string): string {
 /** HTML the Registry has already rendered and sanitised (`RichText.html`), as nodes to put in a tree. */
 export function htmlFragment(html: string): ElementContent[] {
   return fromHtml(html, { fragment: true }).children as ElementContent[];
-}
-
-const fragments = new WeakMap<RichText, readonly ElementContent[]>();
-
-/**
- * A text's HTML as nodes, parsed once however many outputs show it (its feed items, its search
- * document). The nodes are shared: nothing may change them (withAbsoluteLinks copies what it changes).
- */
-export function richTextNodes(text: RichText): readonly ElementContent[] {
-  let nodes = fragments.get(text);
-  if (!nodes) fragments.set(text, (nodes = htmlFragment(text.html)));
-  return nodes;
 }
 
 /** A tree written out as HTML: text and attribute values are escaped by hast-util-to-html. */

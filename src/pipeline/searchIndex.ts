@@ -88,6 +88,8 @@ async function indexWithPagefind(
       const written = await index.writeFiles({ outputPath });
       if (written.errors.length > 0)
         throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+      // Pagefind's process keeps an index until it is deleted: one part at a time in memory.
+      await index.deleteIndex();
       if (folder !== searchPartFolder(0)) {
         for (const name of readdirSync(outputPath).filter(isBundleScript)) rmSync(path.join(outputPath, name));
       }

@@ -33,7 +33,7 @@ import type {
 import { absoluteUrl, paths, type FeedTopic } from '../../site/urls.ts';
 import { formatCalendarDate } from '../../site/view/dates.ts';
 import { remediationWord } from '../../site/view/status.ts';
-import { richTextNodes, serialiseHtml, withAbsoluteLinks } from '../markup.ts';
+import { htmlFragment, serialiseHtml, withAbsoluteLinks } from '../markup.ts';
 
 export type EventTopic = Exclude<FeedTopic, 'all'>;
 
@@ -90,13 +90,26 @@ interface Context {
   /** The tagging authority of every id: the portal's host name (RFC 4151 §2.1). */
   readonly authority: string;
   readonly url: (relativePath: string) => string;
+  /**
+   * Markdown the Registry rendered and sanitised, as it appears on the page, as nodes: parsed once
+   * however many events show it (an incident's customer actions are in each of its updates). The
+   * nodes are shared: nothing may change them (withAbsoluteLinks copies what it changes). They are
+   * kept only while the events are derived.
+   */
+  readonly richText: (text: RichText) => readonly ElementContent[];
 }
 
 function contextOf(registry: Registry): Context {
+  const parsed = new Map<RichText, readonly ElementContent[]>();
   return {
     registry,
     authority: new URL(registry.vendor.site.url).hostname.toLowerCase(),
     url: (relativePath) => absoluteUrl(registry.vendor, relativePath),
+    richText: (text) => {
+      let nodes = parsed.get(text);
+      if (!nodes) parsed.set(text, (nodes = htmlFragment(text.html)));
+      return nodes;
+    },
   };
 }
 
@@ -153,11 +166,6 @@ function list(items: readonly string[]): ElementContent {
     'ul',
     items.map((item) => h('li', item)),
   );
-}
-
-/** Markdown the Registry rendered and sanitised, as it appears on the page. */
-function richText(text: RichText): readonly ElementContent[] {
-  return richTextNodes(text);
 }
 
 /** An item's content: the blocks as one HTML fragment, every link absolute (see withAbsoluteLinks). */
@@ -256,8 +264,8 @@ function endOfSupportEvents(context: Context, releaseLine: ReleaseLine): Subscri
         paragraph(`Notice given: ${months(event.noticeMonths)} (from ${event.on} to ${event.endOfSupport}).`),
         event.reason === undefined ? undefined : paragraph(`Why: ${event.reason}`),
         successorName === undefined ? undefined : paragraph(`Successor: ${successorName.trim()}.`),
-        ...(notice.migration === undefined ? [] : [heading('Migration'), richText(notice.migration)]),
-        ...(notice.risk === undefined ? [] : [heading('Risk of staying'), richText(notice.risk)]),
+        ...(notice.migration === undefined ? [] : [heading('Migration'), context.richText(notice.migration)]),
+        ...(notice.risk === undefined ? [] : [heading('Risk of staying'), context.richText(notice.risk)]),
         event.source === undefined ? undefined : link(event.source, 'Original announcement'),
         link(url, `${releaseLine.productName}: support and lifecycle`),
         link(context.url(paths.endOfSupport()), 'All end-of-support dates'),
@@ -338,12 +346,12 @@ function incidentEvents(context: Context, incident: Incident): SubscriberEvent[]
       summary: `${headline} (${at}). ${kindName} ${incident.id}, impact ${incident.impact}, affects ${affected}.`,
       contentHtml: itemHtml(url, [
         paragraph(`${headline} — ${at}`),
-        richText(update.text),
+        context.richText(update.text),
         facts,
         window,
         ...(incident.customerActions === undefined
           ? []
-          : [heading('What you need to do'), richText(incident.customerActions)]),
+          : [heading('What you need to do'), context.richText(incident.customerActions)]),
         link(url, `${incident.id}: full timeline`),
       ]),
       url,
@@ -383,7 +391,7 @@ function incidentEvents(context: Context, incident: Incident): SubscriberEvent[]
       contentHtml: itemHtml(url, [
         facts,
         heading('Root cause'),
-        richText(report.rootCause),
+        context.richText(report.rootCause),
         heading('Preventive measures'),
         list(report.preventiveMeasures),
         link(url, `${incident.id}: full timeline`),
@@ -422,12 +430,12 @@ function advisoryEvents(context: Context, advisory: Advisory): SubscriberEvent[]
       const kind = remediationWord(remediation.kind);
       return [
         subheading(kind),
-        richText(remediation.text),
+        context.richText(remediation.text),
         remediation.url === undefined ? undefined : link(remediation.url, `More about this ${kind.toLowerCase()}`),
       ];
     }),
     heading('Details'),
-    richText(advisory.details),
+    context.richText(advisory.details),
     link(url, `${advisory.id}: full advisory`),
   ];
   const corrections = advisory.corrections.map((correction): SubscriberEvent => ({
