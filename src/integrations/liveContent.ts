@@ -22,11 +22,28 @@ import { portalPublicDir } from '../registry/source/readContentFiles.ts';
 import { BRAND_IMAGE_TYPES, brandImageType } from '../registry/schema/brand.ts';
 import { formatProblem } from '../registry/problems.ts';
 import { contentDir } from '../site/config.ts';
-import { devContent, reloadDevContent } from '../site/devContent.ts';
+import { devContent, devContentGeneration, reloadDevContent } from '../site/devContent.ts';
 import { serialiseHtml } from '../outputs/markup.ts';
 
 /** Saves often come as several file events (write, rename); one check per burst is enough. */
 const SETTLE_MS = 30;
+
+/** The event by which a page asks for, and is told, the content read it should show. */
+const CURRENT_CONTENT = 'trustline:current-content';
+
+/**
+ * In every page, in `astro dev`: a save can come while a page loads, after its content was read
+ * and before its Vite client connects, and the reload the save sends then never reaches it. So
+ * once connected, the page asks which content is current (Vite's client holds the question until
+ * it is), and loads again if it shows an older read (src/layouts/Base.astro names it).
+ */
+const CURRENT_CONTENT_CLIENT = `if (import.meta.hot) {
+  const shown = document.querySelector('meta[name="trustline-content"]')?.getAttribute('content');
+  import.meta.hot.on('${CURRENT_CONTENT}', ({ generation }) => {
+    if (shown && String(generation) !== shown) location.reload();
+  });
+  import.meta.hot.send('${CURRENT_CONTENT}', {});
+}`;
 
 /** Vite's dev server, as Astro hands it to integrations. */
 type DevServer = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0]['server'];
@@ -37,9 +54,10 @@ export function liveContent(): AstroIntegration {
   return {
     name: 'trustline:live-content',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
+      'astro:config:setup': ({ command, updateConfig, injectScript }) => {
         if (command !== 'dev') return;
         process.env['TRUSTLINE_DEV'] = '1';
+        injectScript('page', CURRENT_CONTENT_CLIENT);
         // Build output and caches change during tests and builds; they are not sources.
         updateConfig({
           vite: { server: { watch: { ignored: ['**/.trustline/**', '**/dist/**', '**/.contentlayer/**'] } } },
@@ -69,6 +87,9 @@ export function liveContent(): AstroIntegration {
           }, SETTLE_MS);
         };
         server.watcher.on('add', onContentEvent).on('change', onContentEvent).on('unlink', onContentEvent);
+        server.environments.client.hot.on(CURRENT_CONTENT, (_question, client) =>
+          client.send(CURRENT_CONTENT, { generation: devContentGeneration() }),
+        );
 
         server.middlewares.use((request, response, next) => {
           const result = devContent();

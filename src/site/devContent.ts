@@ -14,11 +14,13 @@ const STATE = Symbol.for('trustline.devContent');
 
 interface DevContentState {
   result: CheckResult | undefined;
+  /** Counts the reads: a page says which one it shows (src/integrations/liveContent.ts). */
+  generation: number;
 }
 
 function state(): DevContentState {
   const global = globalThis as typeof globalThis & { [STATE]?: DevContentState };
-  global[STATE] ??= { result: undefined };
+  global[STATE] ??= { result: undefined, generation: 0 };
   return global[STATE];
 }
 
@@ -31,7 +33,14 @@ export function isDevMode(): boolean {
 export function reloadDevContent(): CheckResult {
   const result = checkContent({ contentDir: contentDir() });
   state().result = result;
+  state().generation += 1;
   return result;
+}
+
+/** Which read of the content folder the pages now show. */
+export function devContentGeneration(): number {
+  devContent();
+  return state().generation;
 }
 
 /** The last result, read on first use. */

@@ -204,6 +204,30 @@ describe('npm run dev in the browser', () => {
     await overlay.waitFor({ state: 'detached', timeout: 60_000 });
     await page.close();
   }, 360_000);
+
+  // A save that comes while a page loads (its content read, its Vite client not yet connected)
+  // sends a reload that never reaches it: here the page's Vite client is held back until the
+  // server has read the save. Once connected, the page must load again by itself.
+  it('loads a page again by itself when content changed while it was loading', async () => {
+    const page = await browser.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      '**/@vite/client',
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+      { times: 1 },
+    );
+    await page.goto(`${origin}/`, { waitUntil: 'commit', timeout: 120_000 });
+    await page.locator('meta[name="trustline-content"]').waitFor({ state: 'attached', timeout: 60_000 });
+    edit('vendor.yml', [/^name: .*$/m, 'name: Kestrel Software Held']);
+    await waitFor((response) => response.text.includes('Kestrel Software Held'));
+    release();
+    await page.getByText('Kestrel Software Held').first().waitFor({ timeout: 60_000 });
+    await page.close();
+  }, 180_000);
 });
 
 /**
