@@ -13,17 +13,26 @@ export interface NavigationItem {
   readonly path: string;
 }
 
-const SECTION_DOCUMENTS: Readonly<Record<NavigationSection, (registry: Registry) => number>> = {
-  products: (registry) => registry.products.length,
-  endOfSupport: (registry) => registry.releaseLines.filter((line) => line.endOfSupport !== undefined).length,
-  incidents: (registry) => registry.incidents.length,
-  advisories: (registry) => registry.advisories.length,
+const SECTION_HAS_DOCUMENTS: Readonly<Record<NavigationSection, (registry: Registry) => boolean>> = {
+  products: (registry) => registry.products.length > 0,
+  endOfSupport: (registry) => registry.releaseLines.some((line) => line.endOfSupport !== undefined),
+  incidents: (registry) => registry.incidents.length > 0,
+  advisories: (registry) => registry.advisories.length > 0,
 };
 
-export function navigation(registry: Registry): NavigationItem[] {
+/** Made once per Registry: every page's layout shows it (a scan of the release lines per page made builds quadratic). */
+const made = new WeakMap<Registry, readonly NavigationItem[]>();
+
+export function navigation(registry: Registry): readonly NavigationItem[] {
+  let items = made.get(registry);
+  if (!items) made.set(registry, (items = sections(registry)));
+  return items;
+}
+
+function sections(registry: Registry): NavigationItem[] {
   const shown = (section: NavigationSection) => {
     const visibility = registry.vendor.navigation[section];
-    return visibility === 'always' || (visibility === 'auto' && SECTION_DOCUMENTS[section](registry) > 0);
+    return visibility === 'always' || (visibility === 'auto' && SECTION_HAS_DOCUMENTS[section](registry));
   };
   const items: (NavigationItem | false)[] = [
     { label: 'Overview', path: paths.home() },
