@@ -139,6 +139,14 @@ describe('the navigation', () => {
     expect(tabs()).toContain('Incidents');
   });
 
+  it('shows "End of support" only while a release line has an end-of-support date', () => {
+    const product = path.join('content', 'products', 'transfer.md');
+    const text = readFileSync(path.join(portal.dir, product), 'utf8');
+    portal.write(product, text.replace(/    endOfSupport:\n(      .*\n)+/, ''));
+    expect(tabs()).not.toContain('End of support');
+    expect(tabs()).toContain('Products');
+  });
+
   it('shows a section that has documents unless the vendor turned it off', () => {
     portal.changeVendor((vendor) => (vendor['navigation'] = undefined));
     expect(tabs()).toContain('Advisories');
