@@ -6,12 +6,16 @@
  */
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   readlinkSync,
+  renameSync,
   rmSync,
+  statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,9 +89,43 @@ describe('ingestion shards', () => {
   it('links exactly the shard’s files, under their own relative paths', () => {
     const [shard] = planShards(contentDir, files(), cacheDir, 2);
     prepareShard(shard!, contentDir);
+    const linked = readdirSync(shard!.contentDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => !entry.isDirectory())
+      .map((entry) => path.relative(shard!.contentDir, path.join(entry.parentPath, entry.name)));
+    expect(linked.sort()).toEqual([...shard!.files].sort());
     for (const file of shard!.files) {
-      expect(readlinkSync(path.join(shard!.contentDir, file))).toBe(path.join(contentDir, file));
+      // The file itself (a hard link here: the cache and the content share a file system).
+      const link = lstatSync(path.join(shard!.contentDir, file));
+      expect(link.isSymbolicLink()).toBe(false);
+      expect(link.ino).toBe(statSync(path.join(contentDir, file)).ino);
     }
+  });
+
+  it('ingests a file replaced by a new one (as git and editors replace files) with its new content', () => {
+    const [shard] = planShards(contentDir, files(), cacheDir, 1);
+    prepareShard(shard!, contentDir);
+    // The ingestion failed (nothing marked), and the file is replaced before the next build.
+    const replaced = incidents(40)[3]!;
+    const fresh = path.join(root, 'fresh.md');
+    writeFileSync(fresh, '---\nid: INC-2026-0003\ntitle: replaced\n---\n');
+    renameSync(fresh, path.join(contentDir, replaced));
+    const [again] = planShards(contentDir, files(), cacheDir, 1);
+    prepareShard(again!, contentDir);
+    expect(readFileSync(path.join(again!.contentDir, replaced), 'utf8')).toContain('title: replaced');
+  });
+
+  it('links a content file that is itself a symbolic link so that it reads the file it points to', () => {
+    write('incidents/shared/INC-2026-9000.md', '---\nid: INC-2026-9000\n---\n');
+    symlinkSync(path.join('shared', 'INC-2026-9000.md'), path.join(contentDir, 'incidents', 'INC-2026-9001.md'));
+    const all = [...files(), 'incidents/INC-2026-9001.md', 'incidents/shared/INC-2026-9000.md'];
+    for (const shard of planShards(contentDir, all, cacheDir, 1)) prepareShard(shard, contentDir);
+    const [shard] = planShards(contentDir, all, cacheDir, 1);
+    expect(readFileSync(path.join(shard!.contentDir, 'incidents', 'INC-2026-9001.md'), 'utf8')).toBe(
+      '---\nid: INC-2026-9000\n---\n',
+    );
+    expect(readlinkSync(path.join(shard!.contentDir, 'incidents', 'INC-2026-9001.md'))).toBe(
+      path.join(contentDir, 'incidents', 'INC-2026-9001.md'),
+    );
   });
 
   it('is ingested again only when one of its files changed', () => {
