@@ -8,12 +8,13 @@
  * build to build. A shard's folder holds a link to each of its files (same relative paths, so
  * contentlayer2 reports the real ones) and contentlayer2's cache and output: a hard link where
  * the cache and the content share a file system (a symbolic link cost 0.15–0.5 ms to make on
- * ext4, 10–30 times a hard link, and contentlayer2 resolves each one again), else a symbolic link. A shard whose files are
- * all unchanged since its last ingestion is not run again: after editing one incident, one shard
- * runs. A cached ingestion must never change a result, so its key (the shard's signature) covers
- * everything its output depends on: the set of files, their contents, and the engine code that
- * ingests them. The shards' outputs are joined into one generated folder for the site build, which
- * checks that every content file came through (readContentlayerOutput).
+ * ext4, 10–30 times a hard link, and contentlayer2 resolves each one again), else a symbolic
+ * link. A shard whose files are all unchanged since its last ingestion is not run again: after
+ * editing one incident, one shard runs. A cached ingestion must never change a result, so its
+ * key (the shard's signature) covers everything its output depends on: the set of files, their
+ * contents, and the engine code that ingests them. The shards' outputs are joined into one
+ * generated folder for the site build, which checks that every content file came through
+ * (readContentlayerOutput).
  */
 import { createHash } from 'node:crypto';
 import {
