@@ -115,9 +115,9 @@ describe('ingestion shards', () => {
   });
 
   it('links a content file that is itself a symbolic link so that it reads the file it points to', () => {
-    write('incidents/shared/INC-2026-9000.md', '---\nid: INC-2026-9000\n---\n');
-    symlinkSync(path.join('shared', 'INC-2026-9000.md'), path.join(contentDir, 'incidents', 'INC-2026-9001.md'));
-    const all = [...files(), 'incidents/INC-2026-9001.md', 'incidents/shared/INC-2026-9000.md'];
+    write('incidents/originals/INC-2026-9000.md', '---\nid: INC-2026-9000\n---\n');
+    symlinkSync(path.join('originals', 'INC-2026-9000.md'), path.join(contentDir, 'incidents', 'INC-2026-9001.md'));
+    const all = [...files(), 'incidents/INC-2026-9001.md', 'incidents/originals/INC-2026-9000.md'];
     const [shard] = planShards(contentDir, all, cacheDir, 1);
     prepareShard(shard!, contentDir);
     expect(readFileSync(path.join(shard!.contentDir, 'incidents', 'INC-2026-9001.md'), 'utf8')).toBe(
