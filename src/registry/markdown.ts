@@ -146,13 +146,12 @@ export function renderMarkdown(markdown: string): string {
 }
 
 /**
- * The HTML of `markdown`, rendered when first asked for. With the render cache on, the text is
- * also noted for `renderAheadAndSave`.
+ * Renders `markdown` when called (its caller keeps the HTML: src/registry/assemble.ts). With the
+ * render cache on, the text is also noted for `renderAheadAndSave`.
  */
 export function renderLater(markdown: string): () => string {
   renderCache?.later.add(markdown);
-  let html: string | undefined;
-  return () => (html ??= renderMarkdown(markdown));
+  return () => renderMarkdown(markdown);
 }
 
 /** A cheap first look: most text has no "<", no image and no suspicious scheme at all. */
