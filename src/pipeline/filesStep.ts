@@ -2,7 +2,8 @@
  * The machine-readable files and the search index, in a worker thread while Astro renders the
  * pages (src/pipeline/build.ts): both from the same contentlayer2 output as the pages. The Registry
  * is released with the thread when it ends, before Astro's memory peaks. The thread has the
- * environment Astro's process has for carrying outputs over (src/pipeline/pageReuse.ts).
+ * environment Astro's process has for carrying outputs over (src/pipeline/pageReuse.ts), and
+ * passes it on to the search index's thread (src/pipeline/searchStep.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRegistry, type CheckedFacts } from '../registry/loadRegistry.ts';
@@ -11,7 +12,9 @@ import { readContentlayerOutput } from '../registry/source/readContentlayerOutpu
 import { searchDocuments } from '../site/searchDocuments.ts';
 import { brandAssets } from './brandAssets.ts';
 import { recordedOutputs } from './pageReuse.ts';
-import { writeSearchIndex, type SearchParts } from './searchIndex.ts';
+import type { SearchParts } from './searchIndex.ts';
+import type { SearchStepInput, SearchStepResult } from './searchStep.ts';
+import { startWorker } from './worker.ts';
 import { writeMachineFiles, type WrittenFile } from './writeMachineFiles.ts';
 
 export interface FilesStepInput {
@@ -40,6 +43,7 @@ export interface FilesStepResult {
 }
 
 const { contentDir, buildTime, generatedDir, outDir, renderCache } = workerData as FilesStepInput;
+const search = startWorker<SearchStepResult>(new URL('./searchStep.ts', import.meta.url), undefined);
 // The thread starts with the build, so that its modules load meanwhile; it goes on when the
 // content is checked and ingested, with what the check found.
 const facts = await new Promise<CheckedFacts>((resolve) => parentPort!.once('message', resolve));
@@ -50,17 +54,16 @@ const registry = loadRegistry({
   sources: readContentlayerOutput(generatedDir, contentDir),
   checked: facts,
 });
-// Pagefind indexes in a process of its own while this thread writes the machine files.
-const [searchParts, written] = await Promise.all([
-  writeSearchIndex(searchDocuments(registry), outDir),
-  writeMachineFiles(registry, outDir),
-]);
+// The search index's thread feeds Pagefind while this one writes the machine files.
+search.proceed({ documents: searchDocuments(registry), outDir } satisfies SearchStepInput);
+const written = await writeMachineFiles(registry, outDir);
+const indexed = await search.result;
 parentPort!.postMessage({
   buildDate: registry.buildDate,
   buildTime: registry.buildTime,
   basePath: registry.vendor.site.basePath,
   machineFiles: written,
   brandAssets: brandAssets(registry.vendor),
-  searchParts,
-  outputs: recordedOutputs(),
+  searchParts: indexed.searchParts,
+  outputs: { ...recordedOutputs(), ...indexed.outputs },
 } satisfies FilesStepResult);
