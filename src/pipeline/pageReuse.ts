@@ -173,8 +173,11 @@ function replacer(_key: string, value: unknown): unknown {
 
 /** What every page shows whatever its route, and the lookups the table below needs; made once per Registry. */
 interface RegistryInputs {
-  /** The layout's (src/layouts/Base.astro): the vendor profile, the navigation and the policies in the footer. */
-  readonly shared: object;
+  /**
+   * The layout's (src/layouts/Base.astro): the vendor profile, the navigation and the policies in
+   * the footer, with the code version; serialised once, not on every page.
+   */
+  readonly shared: string;
   readonly incidents: ReadonlyMap<string, Incident>;
   readonly advisories: ReadonlyMap<string, Advisory>;
 }
@@ -185,13 +188,16 @@ function inputsOf(registry: Registry, code: string): RegistryInputs {
   let found = registryInputs.get(registry);
   if (!found) {
     found = {
-      shared: {
-        code,
-        vendor: registry.vendor,
-        // Which sections it shows depends on how many documents each has (src/site/navigation.ts).
-        navigation: navigation(registry),
-        policies: registry.policies.map((policy) => [policy.slug, policy.title]),
-      },
+      shared: JSON.stringify(
+        {
+          code,
+          vendor: registry.vendor,
+          // Which sections it shows depends on how many documents each has (src/site/navigation.ts).
+          navigation: navigation(registry),
+          policies: registry.policies.map((policy) => [policy.slug, policy.title]),
+        },
+        replacer,
+      ),
       incidents: new Map(registry.incidents.map((incident) => [incident.id, incident])),
       advisories: new Map(registry.advisories.map((advisory) => [advisory.id, advisory])),
     };
@@ -279,7 +285,7 @@ function pageInputs(
   return (
     found && {
       page: found.page,
-      inputs: sha256(JSON.stringify({ ...lookups.shared, page: found.inputs }, replacer)),
+      inputs: sha256(`${lookups.shared}\n${JSON.stringify(found.inputs, replacer)}`),
     }
   );
 }

@@ -7,7 +7,6 @@
 // One module per function: the 'date-fns' index imports all ~250 of them, which costs Node's ESM
 // loader seconds at start-up (each import resolves through date-fns' large package.json).
 import { addYears } from 'date-fns/addYears';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { differenceInMonths } from 'date-fns/differenceInMonths';
 import { formatISO } from 'date-fns/formatISO';
 
@@ -46,8 +45,15 @@ export function addCalendarYears(date: CalendarDate, years: number): CalendarDat
   return fromLocalDate(addYears(toLocalDate(date), years));
 }
 
+/** Days since 1970-01-01: a UTC day is always 24 hours long, so the difference of two is exact. */
+function epochDay(date: CalendarDate): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day) / 86_400_000;
+}
+
+/** Calendar days from `from` to `to`: negative when `to` is earlier. */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return differenceInCalendarDays(toLocalDate(to), toLocalDate(from));
+  return epochDay(to) - epochDay(from);
 }
 
 /** Whole calendar months from `from` to `to` (date-fns `differenceInMonths`: a partial month does not count). */

@@ -14,15 +14,17 @@ import { devRegistry, isDevMode } from './devContent.ts';
 let registry: Registry | undefined;
 
 export function getRegistry(): Registry {
+  // Asked for by every component of every page: once loaded (never in `astro dev`), it is the answer.
+  if (registry) return registry;
   // `astro dev` reads the content folder directly and re-reads it on every change (devContent.ts).
   if (isDevMode()) return devRegistry();
   // What the build's check found: the day each notice counts from in git, CVSS scores (src/pipeline/checkStep.ts).
   const factsFile = process.env['TRUSTLINE_CHECKED_FACTS'];
-  const facts = factsFile && !registry ? (JSON.parse(readFileSync(factsFile, 'utf8')) as CheckedFacts) : undefined;
+  const facts = factsFile ? (JSON.parse(readFileSync(factsFile, 'utf8')) as CheckedFacts) : undefined;
   // HTML the build's check has just rendered from the same Markdown (src/pipeline/checkStep.ts).
   const renderCache = process.env['TRUSTLINE_RENDER_CACHE'];
-  if (renderCache && !registry) enableRenderCache(renderCache);
-  registry ??= loadRegistry({
+  if (renderCache) enableRenderCache(renderCache);
+  registry = loadRegistry({
     contentDir: contentDir(),
     sources: readContentlayerOutput(generatedDir(), contentDir()),
     // The build (src/pipeline/build.ts) renders only content its check step has just passed; a

@@ -1,7 +1,8 @@
 /** The one-year notice rule (Code of Practice 4.2), as the Registry computes and enforces it. */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addOneYear, wholeMonthsBetween } from '../../src/registry/calendarDate.ts';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { addOneYear, daysBetween, wholeMonthsBetween } from '../../src/registry/calendarDate.ts';
 import { effectiveAnnouncement, noticeEvents } from '../../src/registry/rules/notice.ts';
 import { createContent, markdownFile, outsideGitWarning, product, type Fixture } from '../support/contentFixture.ts';
 import { checkFixture } from '../support/checkFixture.ts';
@@ -41,6 +42,28 @@ describe('one calendar year', () => {
 
   it('from 28 February before a leap day is 28 February', () => {
     expect(addOneYear('2027-02-28')).toBe('2028-02-28');
+  });
+});
+
+describe('days between two calendar dates', () => {
+  it('counts calendar days, across a leap day, a change of clocks and a new year, and backwards', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2);
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysBetween('2026-11-22', '2026-11-20')).toBe(-2);
+    expect(daysBetween('2026-11-22', '2026-11-22')).toBe(0);
+  });
+
+  it('is the count date-fns gives for the same days at local midnight', () => {
+    const day = fc
+      .date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2060, 11, 31)), noInvalidDate: true })
+      .map((date) => date.toISOString().slice(0, 10));
+    const local = (date: string) => new Date(`${date}T00:00:00`);
+    fc.assert(
+      fc.property(day, day, (from, to) => daysBetween(from, to) === differenceInCalendarDays(local(to), local(from))),
+      { numRuns: 2000 },
+    );
   });
 });
 

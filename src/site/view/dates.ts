@@ -21,11 +21,24 @@ const monthNames = [
   'December',
 ] as const;
 
+/**
+ * `format`, remembering each answer: a large site shows the same few thousand dates and instants
+ * on tens of thousands of pages, and formatting them again was a visible part of the render.
+ */
+function remembered(format: (text: string) => string): (text: string) => string {
+  const answers = new Map<string, string>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) answers.set(text, (answer = format(text)));
+    return answer;
+  };
+}
+
 /** "2027-03-31" → "31 March 2027". */
-export function formatCalendarDate(date: CalendarDate): string {
+export const formatCalendarDate: (date: CalendarDate) => string = remembered((date) => {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return `${day} ${monthNames[month - 1]} ${year}`;
-}
+});
 
 /** "2027-03-31" → "31 March": under a heading that already names the year (yearly archives). */
 export function formatDayAndMonth(date: CalendarDate): string {
@@ -40,9 +53,9 @@ export function formatMonth(yearMonth: string): string {
 }
 
 /** An instant as ISO 8601 in UTC, for `<time datetime>`: "2026-11-20T08:12:00Z". */
-export function isoInstant(instant: string): string {
-  return new Date(instant).toISOString().replace('.000Z', 'Z');
-}
+export const isoInstant: (instant: string) => string = remembered((instant) =>
+  new Date(instant).toISOString().replace('.000Z', 'Z'),
+);
 
 /** "20 November 2026, 08:12 UTC". */
 export function formatInstant(instant: string): string {
