@@ -43,7 +43,6 @@ export interface FilesStepResult {
 }
 
 const { contentDir, buildTime, generatedDir, outDir, renderCache } = workerData as FilesStepInput;
-const search = startWorker<SearchStepResult>(new URL('./searchStep.ts', import.meta.url), undefined);
 // The thread starts with the build, so that its modules load meanwhile; it goes on when the
 // content is checked and ingested, with what the check found.
 const facts = await new Promise<CheckedFacts>((resolve) => parentPort!.once('message', resolve));
@@ -55,7 +54,10 @@ const registry = loadRegistry({
   checked: facts,
 });
 // The search index's thread feeds Pagefind while this one writes the machine files.
-search.proceed({ documents: searchDocuments(registry), outDir } satisfies SearchStepInput);
+const search = startWorker<SearchStepResult>(new URL('./searchStep.ts', import.meta.url), {
+  documents: searchDocuments(registry),
+  outDir,
+} satisfies SearchStepInput);
 const written = await writeMachineFiles(registry, outDir);
 const indexed = await search.result;
 parentPort!.postMessage({

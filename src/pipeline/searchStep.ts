@@ -3,10 +3,9 @@
  * (src/pipeline/filesStep.ts). Pagefind indexes in its own process and answers each document;
  * fed from the files step's thread, it waited for the machine files between answers (a feed or
  * the CSAF documents hold that thread for seconds at a time) and finished seconds after the
- * pages. Here its answers are read as they come. The thread starts with the files step, so that
- * its modules load meanwhile, and is sent the documents once the Registry is loaded.
+ * pages. Here its answers are read as they come.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { SearchDocument } from '../site/searchDocuments.ts';
 import { recordedOutputs } from './pageReuse.ts';
 import { writeSearchIndex, type SearchParts } from './searchIndex.ts';
@@ -23,6 +22,6 @@ export interface SearchStepResult {
   readonly outputs: Readonly<Record<string, string>>;
 }
 
-const { documents, outDir } = await new Promise<SearchStepInput>((resolve) => parentPort!.once('message', resolve));
+const { documents, outDir } = workerData as SearchStepInput;
 const searchParts = await writeSearchIndex(documents, outDir);
 parentPort!.postMessage({ searchParts, outputs: recordedOutputs() } satisfies SearchStepResult);
