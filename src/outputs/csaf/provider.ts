@@ -17,7 +17,9 @@ import { serialiseHtml } from '../markup.ts';
 export interface CsafFile {
   /** What the ROLIE feed gives as the entry's summary. */
   readonly summary: string;
-  readonly document: { readonly document: { readonly title: string; readonly tracking: CsafTracking } };
+  /** The document's title and tracking, for the listings; the document itself is kept only as `text`. */
+  readonly title: string;
+  readonly tracking: CsafTracking;
   /** The served bytes. */
   readonly text: string;
   readonly year: string;
@@ -51,11 +53,16 @@ export function csafFiles(registry: Registry): readonly CsafFile[] {
 
 /** Every advisory, then every incident marked as concerning security. */
 function computeCsafFiles(registry: Registry): CsafFile[] {
-  const file = (located: CsafLocated, summary: string, document: CsafFile['document']): CsafFile => {
+  const file = (
+    located: CsafLocated,
+    summary: string,
+    document: { readonly document: Pick<CsafFile, 'title' | 'tracking'> },
+  ): CsafFile => {
     const text = csafDocumentText(document);
     return {
       summary,
-      document,
+      title: document.document.title,
+      tracking: document.document.tracking,
       text,
       year: csafYearOf(located),
       fileName: csafFileName(located.id),
@@ -130,11 +137,10 @@ export function changesCsv(files: readonly CsafFile[]): string {
   return [...files]
     .sort(
       (a, b) =>
-        b.document.document.tracking.current_release_date.localeCompare(
-          a.document.document.tracking.current_release_date,
-        ) || a.relativePath.localeCompare(b.relativePath),
+        b.tracking.current_release_date.localeCompare(a.tracking.current_release_date) ||
+        a.relativePath.localeCompare(b.relativePath),
     )
-    .map((file) => `"${file.relativePath}","${file.document.document.tracking.current_release_date}"\n`)
+    .map((file) => `"${file.relativePath}","${file.tracking.current_release_date}"\n`)
     .join('');
 }
 
@@ -144,7 +150,7 @@ const CSAF_SCHEMA = 'https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema
 export function rolieFeed(registry: Registry, files: readonly CsafFile[], signed: boolean) {
   const { vendor } = registry;
   const entries = [...files].sort((a, b) =>
-    b.document.document.tracking.current_release_date.localeCompare(a.document.document.tracking.current_release_date),
+    b.tracking.current_release_date.localeCompare(a.tracking.current_release_date),
   );
   return {
     feed: {
@@ -155,10 +161,10 @@ export function rolieFeed(registry: Registry, files: readonly CsafFile[], signed
       updated: registry.buildTime,
       entry: entries.map((file) => {
         const url = absoluteUrl(vendor, file.path);
-        const { tracking } = file.document.document;
+        const { tracking } = file;
         return {
           id: tracking.id,
-          title: file.document.document.title,
+          title: file.title,
           link: [
             { rel: 'self', href: url },
             { rel: 'hash', href: `${url}.sha512` },
