@@ -90,27 +90,50 @@ interface Context {
   /** The tagging authority of every id: the portal's host name (RFC 4151 §2.1). */
   readonly authority: string;
   readonly url: (relativePath: string) => string;
-  /**
-   * Markdown the Registry rendered and sanitised, as it appears on the page, as nodes: parsed once
-   * however many events show it (an incident's customer actions are in each of its updates). The
-   * nodes are shared: nothing may change them (withAbsoluteLinks copies what it changes). They are
-   * kept only while the events are derived.
-   */
-  readonly richText: (text: RichText) => readonly ElementContent[];
 }
 
 function contextOf(registry: Registry): Context {
-  const parsed = new Map<RichText, readonly ElementContent[]>();
   return {
     registry,
     authority: new URL(registry.vendor.site.url).hostname.toLowerCase(),
     url: (relativePath) => absoluteUrl(registry.vendor, relativePath),
-    richText: (text) => {
-      let nodes = parsed.get(text);
-      if (!nodes) parsed.set(text, (nodes = htmlFragment(text.html)));
-      return nodes;
-    },
   };
+}
+
+/** Markdown the Registry rendered and sanitised, as it appears on the page, as nodes. */
+const richText = (text: RichText): readonly ElementContent[] => htmlFragment(text.html);
+
+/**
+ * An event whose content is rendered into HTML when it is first read, then kept. Each feed keeps
+ * only its newest items, so most events are never shown (at L, 32,508 of 90,632 are) and their
+ * content is never rendered. A class, so that all events share one shape: a getter on each
+ * object would make each a dictionary, larger than the HTML it saves.
+ */
+class LazyContentEvent {
+  #render: (() => string) | undefined;
+  #html: string | undefined;
+
+  constructor(fields: Omit<SubscriberEvent, 'contentHtml'>, render: () => string) {
+    Object.assign(this, fields);
+    this.#render = render;
+  }
+
+  get contentHtml(): string {
+    if (this.#html === undefined) {
+      this.#html = this.#render!();
+      this.#render = undefined;
+    }
+    return this.#html;
+  }
+
+  /** As JSON (a feed's fingerprint of its inputs, src/pipeline/pageReuse.ts), with its content. */
+  toJSON(): object {
+    return { ...this, contentHtml: this.contentHtml };
+  }
+}
+
+function withContent(fields: Omit<SubscriberEvent, 'contentHtml'>, render: () => string): SubscriberEvent {
+  return new LazyContentEvent(fields, render) as unknown as SubscriberEvent;
 }
 
 /**
@@ -189,23 +212,26 @@ function supportEvents(context: Context, releaseLine: ReleaseLine): SubscriberEv
   const tags = [topicNames.support, releaseLine.productName];
   const phaseList = list(releaseLine.phases.map((phase) => `${phase.level.name}: ${phaseSpan(phase)}`));
   const first = releaseLine.phases[0]!;
-  const released: SubscriberEvent = {
-    id: tagId(context, releaseLine.released, 'release-line', releaseLine.id, 'released'),
-    topic: 'support',
-    title: `${lineName(releaseLine)} released`,
-    summary: `${lineName(releaseLine)} is available from ${releaseLine.released} with ${first.level.name.toLowerCase()}: ${first.level.summary}`,
-    contentHtml: itemHtml(productUrl, [
-      paragraph(`${lineName(releaseLine)} is available from ${releaseLine.released}.`),
-      paragraph('Support phases:'),
-      phaseList,
-      link(productUrl, `${releaseLine.productName}: support and lifecycle`),
-    ]),
-    url: productUrl,
-    date: startOfDayRfc3339(releaseLine.released),
-    productSlugs: [releaseLine.productSlug],
-    tags,
-    isStandingNotice: false,
-  };
+  const released: SubscriberEvent = withContent(
+    {
+      id: tagId(context, releaseLine.released, 'release-line', releaseLine.id, 'released'),
+      topic: 'support',
+      title: `${lineName(releaseLine)} released`,
+      summary: `${lineName(releaseLine)} is available from ${releaseLine.released} with ${first.level.name.toLowerCase()}: ${first.level.summary}`,
+      url: productUrl,
+      date: startOfDayRfc3339(releaseLine.released),
+      productSlugs: [releaseLine.productSlug],
+      tags,
+      isStandingNotice: false,
+    },
+    () =>
+      itemHtml(productUrl, [
+        paragraph(`${lineName(releaseLine)} is available from ${releaseLine.released}.`),
+        paragraph('Support phases:'),
+        phaseList,
+        link(productUrl, `${releaseLine.productName}: support and lifecycle`),
+      ]),
+  );
   const phaseChanges = releaseLine.phases.slice(1).map((phase, index): SubscriberEvent => {
     const previous = releaseLine.phases[index]!;
     const until = phase.end === undefined ? 'end of support to be announced' : `until ${phase.end}`;
@@ -216,27 +242,30 @@ function supportEvents(context: Context, releaseLine: ReleaseLine): SubscriberEv
       includes.features ? 'new features' : undefined,
       includes.technicalSupport ? 'technical support' : undefined,
     ].filter((part) => part !== undefined);
-    return {
-      id: tagId(context, phase.start, 'release-line', releaseLine.id, 'phase', phase.level.id, phase.start),
-      topic: 'support',
-      title: `${lineName(releaseLine)}: ${phase.level.name} from ${phase.start} (${until})`,
-      summary: `${lineName(releaseLine)} moved from ${previous.level.name.toLowerCase()} to ${phase.level.name.toLowerCase()} on ${phase.start}, ${until}. ${phase.level.summary}`,
-      contentHtml: itemHtml(productUrl, [
-        paragraph(
-          `${lineName(releaseLine)} moved from ${previous.level.name.toLowerCase()} to ${phase.level.name.toLowerCase()} on ${phase.start}, ${until}.`,
-        ),
-        paragraph(`${phase.level.name}: ${phase.level.summary}`),
-        paragraph(`Includes: ${included.length > 0 ? included.join(', ') : 'no fixes or support'}.`),
-        paragraph('Support phases:'),
-        phaseList,
-        link(productUrl, `${releaseLine.productName}: support and lifecycle`),
-      ]),
-      url: productUrl,
-      date: startOfDayRfc3339(phase.start),
-      productSlugs: [releaseLine.productSlug],
-      tags,
-      isStandingNotice: false,
-    };
+    return withContent(
+      {
+        id: tagId(context, phase.start, 'release-line', releaseLine.id, 'phase', phase.level.id, phase.start),
+        topic: 'support',
+        title: `${lineName(releaseLine)}: ${phase.level.name} from ${phase.start} (${until})`,
+        summary: `${lineName(releaseLine)} moved from ${previous.level.name.toLowerCase()} to ${phase.level.name.toLowerCase()} on ${phase.start}, ${until}. ${phase.level.summary}`,
+        url: productUrl,
+        date: startOfDayRfc3339(phase.start),
+        productSlugs: [releaseLine.productSlug],
+        tags,
+        isStandingNotice: false,
+      },
+      () =>
+        itemHtml(productUrl, [
+          paragraph(
+            `${lineName(releaseLine)} moved from ${previous.level.name.toLowerCase()} to ${phase.level.name.toLowerCase()} on ${phase.start}, ${until}.`,
+          ),
+          paragraph(`${phase.level.name}: ${phase.level.summary}`),
+          paragraph(`Includes: ${included.length > 0 ? included.join(', ') : 'no fixes or support'}.`),
+          paragraph('Support phases:'),
+          phaseList,
+          link(productUrl, `${releaseLine.productName}: support and lifecycle`),
+        ]),
+    );
   });
   return [released, ...phaseChanges];
 }
@@ -254,28 +283,31 @@ function endOfSupportEvents(context: Context, releaseLine: ReleaseLine): Subscri
   return notice.events.map((event): SubscriberEvent => {
     const title = `${lineName(releaseLine)}: ${noticeHeadline(event)} (notice: ${months(event.noticeMonths)})`;
     const summary = `${noticeSentence(registry.vendor.name, releaseLine, event)} Notice given: ${months(event.noticeMonths)}.`;
-    return {
-      id: tagId(context, event.on, 'end-of-support', releaseLine.id, event.kind, event.on, event.endOfSupport),
-      topic: 'end-of-support',
-      title,
-      summary,
-      contentHtml: itemHtml(url, [
-        paragraph(noticeSentence(registry.vendor.name, releaseLine, event)),
-        paragraph(`Notice given: ${months(event.noticeMonths)} (from ${event.on} to ${event.endOfSupport}).`),
-        event.reason === undefined ? undefined : paragraph(`Why: ${event.reason}`),
-        successorName === undefined ? undefined : paragraph(`Successor: ${successorName.trim()}.`),
-        ...(notice.migration === undefined ? [] : [heading('Migration'), context.richText(notice.migration)]),
-        ...(notice.risk === undefined ? [] : [heading('Risk of staying'), context.richText(notice.risk)]),
-        event.source === undefined ? undefined : link(event.source, 'Original announcement'),
-        link(url, `${releaseLine.productName}: support and lifecycle`),
-        link(context.url(paths.endOfSupport()), 'All end-of-support dates'),
-      ]),
-      url,
-      date: startOfDayRfc3339(event.on),
-      productSlugs: [releaseLine.productSlug],
-      tags: [topicNames['end-of-support'], releaseLine.productName],
-      isStandingNotice: event === standing,
-    };
+    return withContent(
+      {
+        id: tagId(context, event.on, 'end-of-support', releaseLine.id, event.kind, event.on, event.endOfSupport),
+        topic: 'end-of-support',
+        title,
+        summary,
+        url,
+        date: startOfDayRfc3339(event.on),
+        productSlugs: [releaseLine.productSlug],
+        tags: [topicNames['end-of-support'], releaseLine.productName],
+        isStandingNotice: event === standing,
+      },
+      () =>
+        itemHtml(url, [
+          paragraph(noticeSentence(registry.vendor.name, releaseLine, event)),
+          paragraph(`Notice given: ${months(event.noticeMonths)} (from ${event.on} to ${event.endOfSupport}).`),
+          event.reason === undefined ? undefined : paragraph(`Why: ${event.reason}`),
+          successorName === undefined ? undefined : paragraph(`Successor: ${successorName.trim()}.`),
+          ...(notice.migration === undefined ? [] : [heading('Migration'), richText(notice.migration)]),
+          ...(notice.risk === undefined ? [] : [heading('Risk of staying'), richText(notice.risk)]),
+          event.source === undefined ? undefined : link(event.source, 'Original announcement'),
+          link(url, `${releaseLine.productName}: support and lifecycle`),
+          link(context.url(paths.endOfSupport()), 'All end-of-support dates'),
+        ]),
+    );
   });
 }
 
@@ -338,70 +370,77 @@ function incidentEvents(context: Context, incident: Incident): SubscriberEvent[]
   const updates = incident.updates.map((update, index): SubscriberEvent => {
     const at = utcInstant(update.at);
     const headline = updateHeadline(incident.updates, index);
-    return {
-      // From the update's key, not its time: a corrected time keeps the item (its key is the time first published).
-      id: tagId(context, update.key, 'incident', incident.id, 'update', update.key),
-      topic: 'incidents',
-      title: `${headline}: ${incident.title}`,
-      summary: `${headline} (${at}). ${kindName} ${incident.id}, impact ${incident.impact}, affects ${affected}.`,
-      contentHtml: itemHtml(url, [
-        paragraph(`${headline} — ${at}`),
-        context.richText(update.text),
-        facts,
-        window,
-        ...(incident.customerActions === undefined
-          ? []
-          : [heading('What you need to do'), context.richText(incident.customerActions)]),
-        link(url, `${incident.id}: full timeline`),
-      ]),
-      url,
-      date: at,
-      productSlugs,
-      tags,
-      isStandingNotice: false,
-    };
+    return withContent(
+      {
+        // From the update's key, not its time: a corrected time keeps the item (its key is the time first published).
+        id: tagId(context, update.key, 'incident', incident.id, 'update', update.key),
+        topic: 'incidents',
+        title: `${headline}: ${incident.title}`,
+        summary: `${headline} (${at}). ${kindName} ${incident.id}, impact ${incident.impact}, affects ${affected}.`,
+        url,
+        date: at,
+        productSlugs,
+        tags,
+        isStandingNotice: false,
+      },
+      () =>
+        itemHtml(url, [
+          paragraph(`${headline} — ${at}`),
+          richText(update.text),
+          facts,
+          window,
+          ...(incident.customerActions === undefined
+            ? []
+            : [heading('What you need to do'), richText(incident.customerActions)]),
+          link(url, `${incident.id}: full timeline`),
+        ]),
+    );
   });
-  const corrections = incident.corrections.map((correction): SubscriberEvent => ({
-    id: tagId(context, correction.by, 'incident', incident.id, 'correction', correction.by, correction.field),
-    topic: 'incidents',
-    title: `Correction: ${incident.title}`,
-    summary: `${correctionLine(correction)}. ${kindName} ${incident.id}.`,
-    contentHtml: itemHtml(url, [
-      paragraph(`${correctionLine(correction)}.`),
-      facts,
-      link(url, `${incident.id}: full timeline`),
-    ]),
-    url,
-    date: correction.at,
-    productSlugs,
-    tags,
-    isStandingNotice: false,
-  }));
+  const corrections = incident.corrections.map((correction): SubscriberEvent =>
+    withContent(
+      {
+        id: tagId(context, correction.by, 'incident', incident.id, 'correction', correction.by, correction.field),
+        topic: 'incidents',
+        title: `Correction: ${incident.title}`,
+        summary: `${correctionLine(correction)}. ${kindName} ${incident.id}.`,
+        url,
+        date: correction.at,
+        productSlugs,
+        tags,
+        isStandingNotice: false,
+      },
+      () =>
+        itemHtml(url, [paragraph(`${correctionLine(correction)}.`), facts, link(url, `${incident.id}: full timeline`)]),
+    ),
+  );
   const report = incident.postIncidentReport;
   if (!report) return [...updates, ...corrections];
   const published = utcInstant(report.published);
   return [
     ...updates,
     ...corrections,
-    {
-      id: tagId(context, published, 'incident', incident.id, 'post-incident-report'),
-      topic: 'incidents',
-      title: `Post-incident report: ${incident.title}`,
-      summary: `The post-incident report for ${incident.id}: root cause and ${report.preventiveMeasures.length} preventive ${report.preventiveMeasures.length === 1 ? 'measure' : 'measures'}.`,
-      contentHtml: itemHtml(url, [
-        facts,
-        heading('Root cause'),
-        context.richText(report.rootCause),
-        heading('Preventive measures'),
-        list(report.preventiveMeasures),
-        link(url, `${incident.id}: full timeline`),
-      ]),
-      url,
-      date: published,
-      productSlugs,
-      tags,
-      isStandingNotice: false,
-    },
+    withContent(
+      {
+        id: tagId(context, published, 'incident', incident.id, 'post-incident-report'),
+        topic: 'incidents',
+        title: `Post-incident report: ${incident.title}`,
+        summary: `The post-incident report for ${incident.id}: root cause and ${report.preventiveMeasures.length} preventive ${report.preventiveMeasures.length === 1 ? 'measure' : 'measures'}.`,
+        url,
+        date: published,
+        productSlugs,
+        tags,
+        isStandingNotice: false,
+      },
+      () =>
+        itemHtml(url, [
+          facts,
+          heading('Root cause'),
+          richText(report.rootCause),
+          heading('Preventive measures'),
+          list(report.preventiveMeasures),
+          link(url, `${incident.id}: full timeline`),
+        ]),
+    ),
   ];
 }
 
@@ -412,7 +451,8 @@ function advisoryEvents(context: Context, advisory: Advisory): SubscriberEvent[]
   const severity = `${advisory.cvss.severity[0]!.toUpperCase()}${advisory.cvss.severity.slice(1)}`;
   const productSlugs = [...new Set(advisory.affects.map((affected) => affected.productSlug))];
   const tags = [topicNames.advisories, severity, ...new Set(advisory.affects.map((affected) => affected.productName))];
-  const details: Block[] = [
+  // Rendered only into the events that are shown (see LazyContentEvent).
+  const details = (): Block[] => [
     paragraph(advisory.summary),
     paragraph(
       `Severity: ${severity} (CVSS ${advisory.cvss.version} base score ${advisory.cvss.score.toFixed(1)}, ${advisory.cvss.vector}).${advisory.cves.length > 0 ? ` ${advisory.cves.join(', ')}.` : ''} Status: ${advisory.status}.`,
@@ -430,56 +470,63 @@ function advisoryEvents(context: Context, advisory: Advisory): SubscriberEvent[]
       const kind = remediationWord(remediation.kind);
       return [
         subheading(kind),
-        context.richText(remediation.text),
+        richText(remediation.text),
         remediation.url === undefined ? undefined : link(remediation.url, `More about this ${kind.toLowerCase()}`),
       ];
     }),
     heading('Details'),
-    context.richText(advisory.details),
+    richText(advisory.details),
     link(url, `${advisory.id}: full advisory`),
   ];
-  const corrections = advisory.corrections.map((correction): SubscriberEvent => ({
-    id: tagId(context, correction.by, 'advisory', advisory.id, 'correction', correction.by, correction.field),
-    topic: 'advisories',
-    title: `${advisory.id} corrected: ${advisory.title}`,
-    summary: `${correctionLine(correction)}.`,
-    contentHtml: itemHtml(url, [paragraph(`${correctionLine(correction)}.`), ...details]),
-    url,
-    date: correction.at,
-    productSlugs,
-    tags,
-    isStandingNotice: false,
-  }));
+  const corrections = advisory.corrections.map((correction): SubscriberEvent =>
+    withContent(
+      {
+        id: tagId(context, correction.by, 'advisory', advisory.id, 'correction', correction.by, correction.field),
+        topic: 'advisories',
+        title: `${advisory.id} corrected: ${advisory.title}`,
+        summary: `${correctionLine(correction)}.`,
+        url,
+        date: correction.at,
+        productSlugs,
+        tags,
+        isStandingNotice: false,
+      },
+      () => itemHtml(url, [paragraph(`${correctionLine(correction)}.`), ...details()]),
+    ),
+  );
   const sameDay = new Map<CalendarDate, number>();
   const revisions = advisory.revisions.map((revision, index): SubscriberEvent => {
     // Two revisions on one day are told apart by their order that day; revisions are only ever appended.
     const nth = (sameDay.get(revision.date) ?? 0) + 1;
     sameDay.set(revision.date, nth);
     const isPublication = index === 0;
-    return {
-      id: tagId(
-        context,
-        revision.date,
-        'advisory',
-        advisory.id,
-        isPublication ? 'published' : 'revised',
-        nth === 1 ? revision.date : `${revision.date}.${nth}`,
-      ),
-      topic: 'advisories',
-      title: isPublication
-        ? `${advisory.id} (${severity}): ${advisory.title}`
-        : `${advisory.id} revised: ${revision.summary}`,
-      summary: isPublication ? advisory.summary : `${revision.summary} ${advisory.title}.`,
-      contentHtml: itemHtml(url, [
-        isPublication ? undefined : paragraph(`Revised on ${revision.date}: ${revision.summary}`),
-        ...details,
-      ]),
-      url,
-      date: startOfDayRfc3339(revision.date),
-      productSlugs,
-      tags,
-      isStandingNotice: false,
-    };
+    return withContent(
+      {
+        id: tagId(
+          context,
+          revision.date,
+          'advisory',
+          advisory.id,
+          isPublication ? 'published' : 'revised',
+          nth === 1 ? revision.date : `${revision.date}.${nth}`,
+        ),
+        topic: 'advisories',
+        title: isPublication
+          ? `${advisory.id} (${severity}): ${advisory.title}`
+          : `${advisory.id} revised: ${revision.summary}`,
+        summary: isPublication ? advisory.summary : `${revision.summary} ${advisory.title}.`,
+        url,
+        date: startOfDayRfc3339(revision.date),
+        productSlugs,
+        tags,
+        isStandingNotice: false,
+      },
+      () =>
+        itemHtml(url, [
+          isPublication ? undefined : paragraph(`Revised on ${revision.date}: ${revision.summary}`),
+          ...details(),
+        ]),
+    );
   });
   return [...revisions, ...corrections];
 }

@@ -28,6 +28,19 @@ const load = (dir: string) => loadRegistry({ contentDir: dir, buildDate: BUILD_D
 const titlesAndIds = (registry: Registry) => subscriberEvents(registry).map((event) => [event.title, event.id]);
 const TAG = 'tag:trust.fixture.example';
 
+describe('event content', () => {
+  it('is in every event as JSON, the form a feed is fingerprinted in for carrying it over', () => {
+    const events = subscriberEvents(demo());
+    const asJson = JSON.parse(JSON.stringify(events)) as { id: string; contentHtml: string }[];
+    expect(asJson.map((event) => [event.id, event.contentHtml])).toEqual(
+      events.map((event) => [event.id, event.contentHtml]),
+    );
+    expect(
+      asJson.find((event) => event.id.endsWith(':incident:INC-2026-0024:post-incident-report'))?.contentHtml,
+    ).toContain('<h2>Root cause</h2>');
+  });
+});
+
 describe('event ids', () => {
   it('are the same when the same content is loaded twice', () => {
     const first = subscriberEvents(demo()).map((event) => event.id);
