@@ -2,8 +2,7 @@
  * The machine-readable files and the search index, in a worker thread while Astro renders the
  * pages (src/pipeline/build.ts): both from the same contentlayer2 output as the pages. The Registry
  * is released with the thread when it ends, before Astro's memory peaks. The thread has the
- * environment Astro's process has for carrying outputs over (src/pipeline/pageReuse.ts), and
- * passes it on to the search index's thread (src/pipeline/searchStep.ts).
+ * environment Astro's process has for carrying outputs over (src/pipeline/pageReuse.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRegistry, type CheckedFacts } from '../registry/loadRegistry.ts';
@@ -12,9 +11,7 @@ import { readContentlayerOutput } from '../registry/source/readContentlayerOutpu
 import { searchDocuments } from '../site/searchDocuments.ts';
 import { brandAssets } from './brandAssets.ts';
 import { recordedOutputs } from './pageReuse.ts';
-import type { SearchParts } from './searchIndex.ts';
-import type { SearchStepInput, SearchStepResult } from './searchStep.ts';
-import { startWorker } from './worker.ts';
+import { writeSearchIndex, type SearchParts } from './searchIndex.ts';
 import { writeMachineFiles, type WrittenFile } from './writeMachineFiles.ts';
 
 export interface FilesStepInput {
@@ -53,19 +50,17 @@ const registry = loadRegistry({
   sources: readContentlayerOutput(generatedDir, contentDir),
   checked: facts,
 });
-// The search index's thread feeds Pagefind while this one writes the machine files.
-const search = startWorker<SearchStepResult>(new URL('./searchStep.ts', import.meta.url), {
-  documents: searchDocuments(registry),
-  outDir,
-} satisfies SearchStepInput);
-const written = await writeMachineFiles(registry, outDir);
-const indexed = await search.result;
+// Pagefind indexes in a process of its own while this thread writes the machine files.
+const [searchParts, written] = await Promise.all([
+  writeSearchIndex(searchDocuments(registry), outDir),
+  writeMachineFiles(registry, outDir),
+]);
 parentPort!.postMessage({
   buildDate: registry.buildDate,
   buildTime: registry.buildTime,
   basePath: registry.vendor.site.basePath,
   machineFiles: written,
   brandAssets: brandAssets(registry.vendor),
-  searchParts: indexed.searchParts,
-  outputs: { ...recordedOutputs(), ...indexed.outputs },
+  searchParts,
+  outputs: recordedOutputs(),
 } satisfies FilesStepResult);
