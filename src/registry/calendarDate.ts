@@ -25,7 +25,7 @@ export function isCalendarDate(text: string): boolean {
 
 /**
  * date-fns works on local-time `Date`s. A local midnight built from the parts is immune to the
- * machine's zone for calendar arithmetic (adding years, counting days), which is all we do.
+ * machine's zone for calendar arithmetic (adding years, whole months), which is all we use it for.
  */
 function toLocalDate(date: CalendarDate): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
