@@ -6,9 +6,10 @@
  * 2. contentlayer2 ingests the content, in shards on every core, while the check runs; shards
  *    whose files did not change are not run again (src/pipeline/ingestShards.ts).
  * 3. Astro renders the pages into a staging folder; meanwhile a worker thread writes the
- *    machine-readable files and the Pagefind search index from the same contentlayer2 output.
- *    Both start with the check, to load their modules and bundle the site meanwhile, and wait
- *    for the content to be ready (src/pipeline/contentReady.ts).
+ *    machine-readable files from the same contentlayer2 output, and another the Pagefind search
+ *    index from the documents the first sends. Astro and the files step start with the check, to
+ *    load their modules and bundle the site meanwhile, and wait for the content to be ready
+ *    (src/pipeline/contentReady.ts).
  * 4. Host headers, .nojekyll and /build-manifest.json are written (src/pipeline/finalise.ts).
  * 5. The staging folder replaces the output folder (src/pipeline/atomicOutput.ts): a failed or
  *    killed build leaves the previous site exactly as it was.
@@ -19,6 +20,7 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
 import { machineFilesDirFor, publishStaging, removeStaleStaging, stagingDirFor } from './atomicOutput.ts';
 import { copyBrandAssets } from './brandAssets.ts';
 import { finaliseSite } from './finalise.ts';
@@ -34,8 +36,9 @@ import {
   type Shard,
 } from './ingestShards.ts';
 import type { CheckStepInput, CheckStepResult } from './checkStep.ts';
-import type { FilesStepInput, FilesStepResult } from './filesStep.ts';
-import { startWorker } from './worker.ts';
+import type { FilesStepGo, FilesStepInput, FilesStepResult } from './filesStep.ts';
+import type { SearchStepInput, SearchStepResult } from './searchStep.ts';
+import { nodeMemoryFlags, startWorker } from './worker.ts';
 import { moveInto } from './writeMachineFiles.ts';
 import { parseCommonArgs } from '../cli/args.ts';
 import { contentCacheDir } from '../cli/cacheDir.ts';
@@ -89,7 +92,7 @@ function ingest(shards: readonly Shard[], env: NodeJS.ProcessEnv, contentDir: st
         const step = start(
           'contentlayer2 (content ingestion)',
           process.execPath,
-          [contentlayerCli, 'build', '--config', contentlayerConfig],
+          [...nodeMemoryFlags, contentlayerCli, 'build', '--config', contentlayerConfig],
           {
             cwd: ingestion.dir,
             env: {
@@ -184,11 +187,12 @@ export async function build(argv: readonly string[]): Promise<number> {
     }
   }
   // Astro renders the pages in its process; a worker thread writes the machine-readable files
-  // (feeds, calendars, API, OpenEoX, CSAF, security.txt) and the search index from the same
-  // contentlayer2 output, on the other core (src/pipeline/filesStep.ts). Both start now, to load
-  // their modules (and Astro to bundle the site) while the check and the ingestion run, and wait
-  // until the content is ready (src/pipeline/contentReady.ts).
-  const astro = start('astro (rendering)', process.execPath, [astroCli(), 'build', '--silent'], {
+  // (feeds, calendars, API, OpenEoX, CSAF, security.txt) from the same contentlayer2 output, on
+  // the other core (src/pipeline/filesStep.ts), and sends the search documents first to the
+  // search index's thread (src/pipeline/searchStep.ts). Astro and the files step start now, to
+  // load their modules (and Astro to bundle the site) while the check and the ingestion run, and
+  // wait until the content is ready (src/pipeline/contentReady.ts).
+  const astro = start('astro (rendering)', process.execPath, [...nodeMemoryFlags, astroCli(), 'build', '--silent'], {
     cwd: root,
     env: {
       ...env,
@@ -211,15 +215,19 @@ export async function build(argv: readonly string[]): Promise<number> {
       outDir: machineDir,
       renderCache,
     } satisfies FilesStepInput,
-    // Search index parts whose documents are unchanged are carried over from the site in outDir.
-    reuse,
+    // Machine files whose inputs are unchanged are carried over from the site in outDir.
+    { env: reuse },
   );
+  // Started when the content is ready: its isolate is not idle beside the ingestion.
+  let search: ReturnType<typeof startWorker<SearchStepResult>> | undefined;
   const stopAll = async () => {
     check.stop();
     ingestion.stop();
     files.stop();
+    search?.stop();
     astro.child.kill();
-    await Promise.all([ingestion.done, files.result, astro.done].map((step) => step.catch(() => undefined)));
+    const steps = [ingestion.done, files.result, search?.result ?? Promise.resolve(), astro.done];
+    await Promise.all(steps.map((step) => step.catch(() => undefined)));
     rmSync(stagingDir, { recursive: true, force: true });
     rmSync(machineDir, { recursive: true, force: true });
   };
@@ -254,9 +262,17 @@ export async function build(argv: readonly string[]): Promise<number> {
     writeFileSync(checkedFactsFile, JSON.stringify(checked.facts));
     progress.phase('astro', 'pages, with machine-readable files and search index beside');
     signalContentReady(astro.child.stdin);
-    files.proceed(checked.facts);
-    const site = await files.result;
-    searchParts = site.searchParts;
+    // The search documents go from the files step's thread straight to the search index's.
+    const documents = new MessageChannel();
+    files.proceed({ facts: checked.facts, searchDocuments: documents.port1 } satisfies FilesStepGo, [documents.port1]);
+    search = startWorker<SearchStepResult>(
+      new URL('./searchStep.ts', import.meta.url),
+      { documents: documents.port2, outDir: machineDir } satisfies SearchStepInput,
+      // Search index parts whose documents are unchanged are carried over from the site in outDir.
+      { env: reuse, transfer: [documents.port2] },
+    );
+    const [site, index] = await Promise.all([files.result, search.result]);
+    searchParts = index.searchParts;
     await astro.done;
     moveInto(machineDir, stagingDir);
     rmSync(machineDir, { recursive: true, force: true });
@@ -265,7 +281,7 @@ export async function build(argv: readonly string[]): Promise<number> {
     finaliseSite(stagingDir, { ...site, contentDir, previousDir: outDir });
     if (process.env['TRUSTLINE_TEST_FAULT'] === 'before-publish') throw new Error('fault injected by a test');
     publishStaging(stagingDir, outDir, root);
-    carried = savePageInputs(cacheDir, outDir, site.outputs);
+    carried = savePageInputs(cacheDir, outDir, { ...site.outputs, ...index.outputs });
     progress.end();
     saveTimings(progress);
     await trashEmptied;

@@ -1,17 +1,18 @@
 /**
- * The machine-readable files and the search index, in a worker thread while Astro renders the
- * pages (src/pipeline/build.ts): both from the same contentlayer2 output as the pages. The Registry
- * is released with the thread when it ends, before Astro's memory peaks. The thread has the
- * environment Astro's process has for carrying outputs over (src/pipeline/pageReuse.ts).
+ * The machine-readable files, in a worker thread while Astro renders the pages
+ * (src/pipeline/build.ts), from the same contentlayer2 output as the pages. The thread first
+ * sends the search documents to the search index's thread (src/pipeline/searchStep.ts), then
+ * writes the machine files and ends: the Registry, and all that the files made from it, goes
+ * with the thread while Pagefind and Astro are still at work. The thread has the environment
+ * Astro's process has for carrying outputs over (src/pipeline/pageReuse.ts).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { loadRegistry, type CheckedFacts } from '../registry/loadRegistry.ts';
 import { enableRenderCache } from '../registry/markdown.ts';
 import { readContentlayerOutput } from '../registry/source/readContentlayerOutput.ts';
 import { searchDocuments } from '../site/searchDocuments.ts';
 import { brandAssets } from './brandAssets.ts';
 import { recordedOutputs } from './pageReuse.ts';
-import { writeSearchIndex, type SearchParts } from './searchIndex.ts';
 import { writeMachineFiles, type WrittenFile } from './writeMachineFiles.ts';
 
 export interface FilesStepInput {
@@ -24,6 +25,14 @@ export interface FilesStepInput {
   readonly renderCache: string;
 }
 
+/** The build's word to go on, once the content is checked and ingested. */
+export interface FilesStepGo {
+  /** What the check found (LoadOptions.checked). */
+  readonly facts: CheckedFacts;
+  /** Where the search documents go: the search index's thread (src/pipeline/searchStep.ts). */
+  readonly searchDocuments: MessagePort;
+}
+
 /** What finalising the site needs to know of the Registry. */
 export interface FilesStepResult {
   readonly buildDate: string;
@@ -33,8 +42,6 @@ export interface FilesStepResult {
   readonly machineFiles: readonly WrittenFile[];
   /** The logo and favicon to copy from the portal's public/ folder (src/pipeline/brandAssets.ts). */
   readonly brandAssets: readonly string[];
-  /** The search index's parts, and how many of them were carried over from the previous site. */
-  readonly searchParts: SearchParts;
   /** The outputs that can be carried over, with their fingerprints, for the next build (src/pipeline/pageReuse.ts). */
   readonly outputs: Readonly<Record<string, string>>;
 }
@@ -42,7 +49,9 @@ export interface FilesStepResult {
 const { contentDir, buildTime, generatedDir, outDir, renderCache } = workerData as FilesStepInput;
 // The thread starts with the build, so that its modules load meanwhile; it goes on when the
 // content is checked and ingested, with what the check found.
-const facts = await new Promise<CheckedFacts>((resolve) => parentPort!.once('message', resolve));
+const { facts, searchDocuments: search } = await new Promise<FilesStepGo>((resolve) =>
+  parentPort!.once('message', resolve),
+);
 enableRenderCache(renderCache);
 const registry = loadRegistry({
   contentDir,
@@ -50,17 +59,14 @@ const registry = loadRegistry({
   sources: readContentlayerOutput(generatedDir, contentDir),
   checked: facts,
 });
-// Pagefind indexes in a process of its own while this thread writes the machine files.
-const [searchParts, written] = await Promise.all([
-  writeSearchIndex(searchDocuments(registry), outDir),
-  writeMachineFiles(registry, outDir),
-]);
+search.postMessage(searchDocuments(registry));
+search.close();
+const written = await writeMachineFiles(registry, outDir);
 parentPort!.postMessage({
   buildDate: registry.buildDate,
   buildTime: registry.buildTime,
   basePath: registry.vendor.site.basePath,
   machineFiles: written,
   brandAssets: brandAssets(registry.vendor),
-  searchParts,
   outputs: recordedOutputs(),
 } satisfies FilesStepResult);

@@ -1,17 +1,36 @@
 /** Build steps in worker threads. */
-import { Worker } from 'node:worker_threads';
+import { Worker, type Transferable } from 'node:worker_threads';
+
+/**
+ * Each thread's young generation, in MB: V8 gives a thread up to 128 MB of it on a machine with
+ * memory to spare, and the build's threads and processes peak together (docs/benchmarks.md).
+ * 32 MB (semi-spaces of 16 MB, V8's former default) costs no time that the benchmark can see.
+ */
+export const YOUNG_GENERATION_MB = 32;
+
+/** The same for a Node.js process the build starts (contentlayer2, Astro): its first arguments. */
+export const nodeMemoryFlags = [`--max-semi-space-size=${YOUNG_GENERATION_MB / 2}`];
+
+interface WorkerOptions {
+  /** Added to the thread's copy of the environment. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** What `input` holds that moves to the thread rather than being copied (a MessagePort). */
+  readonly transfer?: readonly Transferable[];
+}
 
 /**
  * Starts a build step's worker thread now, so that it loads its modules while the build does
  * other work. A step that waits for the build's word (src/pipeline/filesStep.ts) is sent it with
- * `proceed`; `stop` ends the thread. `env` is added to the thread's copy of the environment.
- * `message` settles with the step's one message as soon as it is sent; `result` with the same
- * message once the thread has ended (a step may go on after its message: src/pipeline/checkStep.ts).
+ * `proceed`; `stop` ends the thread. `message` settles with the step's one message as soon as it
+ * is sent; `result` with the same message once the thread has ended (a step may go on after its
+ * message: src/pipeline/checkStep.ts).
  */
-export function startWorker<Result>(file: URL, input: unknown, env?: NodeJS.ProcessEnv) {
+export function startWorker<Result>(file: URL, input: unknown, options: WorkerOptions = {}) {
   const worker = new Worker(file, {
     workerData: input,
-    env: env === undefined ? process.env : { ...process.env, ...env },
+    transferList: options.transfer && [...options.transfer],
+    env: options.env === undefined ? process.env : { ...process.env, ...options.env },
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   const stopped = (code: number) => new Error(`${file.pathname} stopped (exit code ${code})`);
   const message = new Promise<Result>((resolve, reject) => {
@@ -29,7 +48,7 @@ export function startWorker<Result>(file: URL, input: unknown, env?: NodeJS.Proc
   return {
     message,
     result,
-    proceed: (value: unknown) => worker.postMessage(value),
+    proceed: (value: unknown, transfer: readonly Transferable[] = []) => worker.postMessage(value, [...transfer]),
     stop: () => void worker.terminate(),
   };
 }

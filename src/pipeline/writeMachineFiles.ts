@@ -26,9 +26,7 @@ export async function writeMachineFiles(registry: Registry, dir: string): Promis
     return last.text;
   };
   const folders = new Set<string>();
-  for (const [index, file] of files.entries()) {
-    // Now and then, let the thread's other work through (the search index's messages to Pagefind).
-    if (index % 50 === 0) await new Promise(setImmediate);
+  for (const file of files) {
     const target = path.join(dir, file.path);
     const folder = path.dirname(target);
     if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
