@@ -162,6 +162,24 @@ describe('ingestion shards', () => {
     expect(existsSync(path.join(joined, 'Incident'))).toBe(false);
   });
 
+  it('joins the shards’ documents into one array, in shard order, byte for byte, however large', () => {
+    const shards = planShards(contentDir, files(), cacheDir, 3);
+    expect(shards.length).toBe(3);
+    // Pretty-printed and larger than the chunk the join copies through, empty, and compact.
+    const large = [{ id: 'a', text: `${'x'.repeat(1_500_000)} — ü` }, { id: 'b' }];
+    const indexes = [JSON.stringify(large, null, 2), '[]\n', '[{"id":"c"}]'];
+    for (const [index, shard] of shards.entries()) {
+      const folder = path.join(shard.dir, '.contentlayer', 'generated', 'Incident');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(path.join(folder, '_index.json'), indexes[index]!);
+    }
+    const joined = joinShards(cacheDir, shards);
+    expect(JSON.parse(readFileSync(path.join(joined, 'Incident', '_index.json'), 'utf8'))).toEqual([
+      ...large,
+      { id: 'c' },
+    ]);
+  });
+
   it('ingests only the files changed since its last ingestion, and puts their documents in place of the old', () => {
     /** What contentlayer2 writes for the Incident type: one document per file, with its source path. */
     const ingest = (dir: string, files: readonly string[], title: string) => {
