@@ -2,7 +2,9 @@
  * npm run bench -- --size M|L|XL [--seed N] [--runs N] [--json] [--no-build] [--no-churn] [--no-floor]
  *
  * Measures check and build on a generated registry (scripts/generate.ts, cached per size and
- * seed under .trustline/bench/). Every measurement runs the real command in a fresh process:
+ * seed under .trustline/bench/). Every measurement runs the real command in a fresh process, as
+ * a vendor runs it (`trustline check`, `trustline build`: bin/trustline.js, which starts the
+ * command's process with its options):
  *
  * - check cold: a fresh process without check's parse cache (src/registry/source/parseCache.ts);
  *   the OS file cache holds whatever the previous step left. check warm: the same command again
@@ -16,8 +18,9 @@
  * - floor: a bare Astro project (scripts/bench/floor.ts) building as many pages as the cold build
  *   wrote, each about the size of its median page, then the same project with one page: what
  *   Astro alone costs per page, beside Trustline's astro phase per page. `--no-floor` skips it.
- * - peak RSS: sampled from /proc every 100 ms over the whole process tree (the build spawns
- *   contentlayer2 shards, astro, Pagefind): the largest sum over all processes alive at once.
+ * - peak RSS: sampled from /proc every 100 ms over the whole process tree (the command, the
+ *   build's process, its contentlayer2 shards, astro, Pagefind): the largest sum over all
+ *   processes alive at once.
  *
  * Figures are medians over the runs; the phase times come from the build itself
  * (TRUSTLINE_TIMINGS, src/cli/progress.ts).
@@ -298,11 +301,14 @@ async function main(): Promise<number> {
   const node = process.execPath;
   const env = { ...process.env };
   const dateArgs = ['--content', contentDir, '--date', GENERATED_BUILD_DATE];
-  const checkCommand = [node, path.join(root, 'scripts', 'check.ts'), ...dateArgs];
+  // As a vendor runs them: through the command, which sets the options of every process.
+  const trustline = path.join(root, 'bin', 'trustline.js');
+  const checkCommand = [node, trustline, 'check', ...dateArgs];
   /** The build at `instant`, into the bench's output folder. */
   const buildAt = (instant: string) => [
     node,
-    path.join(root, 'scripts', 'build.ts'),
+    trustline,
+    'build',
     '--content',
     contentDir,
     '--date',

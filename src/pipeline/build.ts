@@ -38,7 +38,7 @@ import {
 import type { CheckStepInput, CheckStepResult } from './checkStep.ts';
 import type { FilesStepGo, FilesStepInput, FilesStepResult } from './filesStep.ts';
 import type { SearchStepInput, SearchStepResult } from './searchStep.ts';
-import { nodeMemoryFlags, startWorker } from './worker.ts';
+import { startWorker } from './worker.ts';
 import { moveInto } from './writeMachineFiles.ts';
 import { parseCommonArgs } from '../cli/args.ts';
 import { contentCacheDir } from '../cli/cacheDir.ts';
@@ -92,7 +92,7 @@ function ingest(shards: readonly Shard[], env: NodeJS.ProcessEnv, contentDir: st
         const step = start(
           'contentlayer2 (content ingestion)',
           process.execPath,
-          [...nodeMemoryFlags, contentlayerCli, 'build', '--config', contentlayerConfig],
+          [contentlayerCli, 'build', '--config', contentlayerConfig],
           {
             cwd: ingestion.dir,
             env: {
@@ -192,7 +192,7 @@ export async function build(argv: readonly string[]): Promise<number> {
   // search index's thread (src/pipeline/searchStep.ts). Astro and the files step start now, to
   // load their modules (and Astro to bundle the site) while the check and the ingestion run, and
   // wait until the content is ready (src/pipeline/contentReady.ts).
-  const astro = start('astro (rendering)', process.execPath, [...nodeMemoryFlags, astroCli(), 'build', '--silent'], {
+  const astro = start('astro (rendering)', process.execPath, [astroCli(), 'build', '--silent'], {
     cwd: root,
     env: {
       ...env,

@@ -1,16 +1,6 @@
 /** Build steps in worker threads. */
 import { Worker, type Transferable } from 'node:worker_threads';
 
-/**
- * Each thread's young generation, in MB: V8 gives a thread up to 128 MB of it on a machine with
- * memory to spare, and the build's threads and processes peak together (docs/benchmarks.md).
- * 32 MB (semi-spaces of 16 MB, V8's former default) costs no time that the benchmark can see.
- */
-export const YOUNG_GENERATION_MB = 32;
-
-/** The same for a Node.js process the build starts (contentlayer2, Astro): its first arguments. */
-export const nodeMemoryFlags = [`--max-semi-space-size=${YOUNG_GENERATION_MB / 2}`];
-
 interface WorkerOptions {
   /** Added to the thread's copy of the environment. */
   readonly env?: NodeJS.ProcessEnv;
@@ -30,7 +20,6 @@ export function startWorker<Result>(file: URL, input: unknown, options: WorkerOp
     workerData: input,
     transferList: options.transfer && [...options.transfer],
     env: options.env === undefined ? process.env : { ...process.env, ...options.env },
-    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   const stopped = (code: number) => new Error(`${file.pathname} stopped (exit code ${code})`);
   const message = new Promise<Result>((resolve, reject) => {
