@@ -345,7 +345,7 @@ async function main(): Promise<number> {
       buildWarm.push(await measure(buildAt(fiveMinutesLater), env, timingsFile));
       edit.undo();
       log(
-        `build run ${run + 1}: cold ${round(buildCold.at(-1)!.seconds)} s, warm ${round(buildWarm.at(-1)!.seconds)} s (edited ${edit.file})`,
+        `build run ${run + 1}: cold ${round(buildCold.at(-1)!.seconds)} s (peak ${buildCold.at(-1)!.peakTreeMiB} MiB), warm ${round(buildWarm.at(-1)!.seconds)} s (peak ${buildWarm.at(-1)!.peakTreeMiB} MiB; edited ${edit.file})`,
       );
     }
     site = siteFigures(siteDir);
