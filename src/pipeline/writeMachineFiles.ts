@@ -4,6 +4,7 @@
  * beside the pages. Through Astro each of these ~12,000 files (L registry) cost a route, a
  * Request, a Response and an awaited write; written here they cost their bytes.
  */
+import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { machineFiles } from '../outputs/machineFiles.ts';
@@ -19,11 +20,14 @@ export interface WrittenFile {
 /** Writes every machine file under `dir`; returns their paths and content types. */
 export async function writeMachineFiles(registry: Registry, dir: string): Promise<WrittenFile[]> {
   const files = await machineFiles(registry);
-  // A feed's three formats, listed one after another, share one description: serialised once.
-  let last = { inputs: undefined as unknown, text: '' };
-  const serialised = (inputs: unknown) => {
-    if (last.inputs !== inputs) last = { inputs, text: JSON.stringify(inputs) };
-    return last.text;
+  // A feed's three formats, listed one after another, share one description: serialised and
+  // hashed once (at L, 58 MB of descriptions, which were hashed again for each format).
+  let last = { inputs: undefined as unknown, digest: '' };
+  const digestOf = (inputs: unknown) => {
+    if (last.inputs !== inputs) {
+      last = { inputs, digest: createHash('sha256').update(JSON.stringify(inputs)).digest('hex') };
+    }
+    return last.digest;
   };
   const folders = new Set<string>();
   for (const file of files) {
@@ -32,7 +36,7 @@ export async function writeMachineFiles(registry: Registry, dir: string): Promis
     if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
     folders.add(folder);
     // A file made from the same inputs as the previous site's is carried over (src/pipeline/pageReuse.ts).
-    const fingerprint = file.inputs && outputFingerprint([file.path, serialised(file.inputs())]);
+    const fingerprint = file.inputs && outputFingerprint([file.path, digestOf(file.inputs())]);
     const carried = fingerprint && carriedOutput(file.path, fingerprint);
     if (carried) {
       carryFile(carried, target);
