@@ -54,7 +54,8 @@ const PREVIOUS_SITE = 'TRUSTLINE_PREVIOUS_SITE';
 const PREVIOUS_INPUTS = 'TRUSTLINE_PREVIOUS_PAGE_INPUTS';
 const INPUTS_OUT = 'TRUSTLINE_PAGE_INPUTS_OUT';
 
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+/** SHA-256 in hex: of a page's or a file's inputs, and of a file's bytes. */
+export const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 // ---------------------------------------------------------------- the build's side
 

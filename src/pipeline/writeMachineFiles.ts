@@ -4,12 +4,11 @@
  * beside the pages. Through Astro each of these ~12,000 files (L registry) cost a route, a
  * Request, a Response and an awaited write; written here they cost their bytes.
  */
-import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { machineFiles } from '../outputs/machineFiles.ts';
 import type { Registry } from '../registry/types.ts';
-import { carriedOutput, carryFile, outputFingerprint, sameInPrevious } from './pageReuse.ts';
+import { carriedOutput, carryFile, outputFingerprint, sameInPrevious, sha256 } from './pageReuse.ts';
 
 /** A machine file's path and content type, for the host headers (src/pipeline/hostHeaders.ts). */
 export interface WrittenFile {
@@ -24,9 +23,7 @@ export async function writeMachineFiles(registry: Registry, dir: string): Promis
   // hashed once (at L, 58 MB of descriptions, which were hashed again for each format).
   let last = { inputs: undefined as unknown, digest: '' };
   const digestOf = (inputs: unknown) => {
-    if (last.inputs !== inputs) {
-      last = { inputs, digest: createHash('sha256').update(JSON.stringify(inputs)).digest('hex') };
-    }
+    if (last.inputs !== inputs) last = { inputs, digest: sha256(JSON.stringify(inputs)) };
     return last.digest;
   };
   const folders = new Set<string>();

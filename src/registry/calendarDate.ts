@@ -23,12 +23,17 @@ export function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** Year, month (1–12) and day of a calendar date. */
+function partsOf(date: CalendarDate): [year: number, month: number, day: number] {
+  return date.split('-').map(Number) as [number, number, number];
+}
+
 /**
  * date-fns works on local-time `Date`s. A local midnight built from the parts is immune to the
  * machine's zone for calendar arithmetic (adding years, whole months), which is all we use it for.
  */
 function toLocalDate(date: CalendarDate): Date {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [year, month, day] = partsOf(date);
   return new Date(year, month - 1, day);
 }
 
@@ -47,7 +52,7 @@ export function addCalendarYears(date: CalendarDate, years: number): CalendarDat
 
 /** Days since 1970-01-01: a UTC day is always 24 hours long, so the difference of two is exact. */
 function epochDay(date: CalendarDate): number {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [year, month, day] = partsOf(date);
   return Date.UTC(year, month - 1, day) / 86_400_000;
 }
 
