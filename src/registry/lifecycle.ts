@@ -1,7 +1,7 @@
 /** Support phases and statuses of a release line as of the build date: pure date arithmetic. */
 import { addDaysTo, daysBetween, type CalendarDate } from './calendarDate.ts';
 import type { ReleaseLineData } from './schema/product.ts';
-import type { Phase, ReleaseLineStatus, SupportLevel } from './types.ts';
+import type { Phase, ReleaseLine, ReleaseLineStatus, SupportLevel } from './types.ts';
 
 /** Each phase starts the day after the previous one ends; the last ends at the end of support. */
 export function phasesOf(releaseLine: ReleaseLineData, levelOf: (id: string) => SupportLevel): Phase[] {
@@ -59,4 +59,15 @@ export function statusOf(
     label:
       phase?.end === undefined ? `${levelName}; end of support to be announced` : `${levelName} until ${phase.end}`,
   };
+}
+
+/**
+ * The day a release line's lifecycle last changed: its release, or the latest announcement or
+ * change of its end of support, whichever is later, and never after the build date (a line
+ * announced for release later). OpenEoX's last_updated and the calendars' DTSTAMP say this day.
+ */
+export function lifecycleLastChanged(releaseLine: ReleaseLine, buildDate: CalendarDate): CalendarDate {
+  const days = [releaseLine.released, ...(releaseLine.notice?.events.map((event) => event.on) ?? [])];
+  const latest = days.reduce((a, b) => (a > b ? a : b));
+  return latest > buildDate ? buildDate : latest;
 }

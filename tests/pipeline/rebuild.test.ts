@@ -1,7 +1,9 @@
 /**
  * What a rebuild changes: a page says what its reader needs, the date of the status and how many
- * days things are away, so a scheduled build later the same day with nothing edited writes the
- * same pages and a deploy uploads none of them (docs/benchmarks.md, deploy churn).
+ * days things are away, and a machine-readable file states the build time only where its format
+ * promises it, so a scheduled build later the same day with nothing edited writes the same pages,
+ * calendars, feeds and CSAF documents, and a deploy uploads none of them (docs/benchmarks.md,
+ * deploy churn).
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,17 +18,15 @@ const BUILD_TIMEOUT = 300_000;
 const work = mkdtempSync(path.join(tmpdir(), 'trustline-rebuild-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Every page of a built site and a hash of its bytes. */
-const pageHashes = (dir: string) =>
+/** Every file of a built site and a hash of its bytes. */
+const fileHashes = (dir: string) =>
   Object.fromEntries(
-    listFiles(dir)
-      .filter((file) => file.endsWith('.html'))
-      .map((file) => [
-        file,
-        createHash('sha256')
-          .update(readFileSync(path.join(dir, file)))
-          .digest('hex'),
-      ]),
+    listFiles(dir).map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(path.join(dir, file)))
+        .digest('hex'),
+    ]),
   );
 
 describe('a rebuild with nothing edited', () => {
@@ -46,7 +46,7 @@ describe('a rebuild with nothing edited', () => {
   });
 
   it(
-    'writes every page byte for byte the same at another time of the same day',
+    'writes every page and machine-readable file byte for byte the same at another time of the same day, but those that state the build time',
     () => {
       const out = path.join(work, 'morning');
       const result = runBuild([
@@ -58,7 +58,23 @@ describe('a rebuild with nothing edited', () => {
         out,
       ]);
       expect(result.status, result.stderr).toBe(0);
-      expect(pageHashes(out)).toEqual(pageHashes(DEMO_SITE_DIR));
+      const morning = fileHashes(out);
+      const evening = fileHashes(DEMO_SITE_DIR);
+      expect(Object.keys(morning).sort()).toEqual(Object.keys(evening).sort());
+      const changed = Object.keys(morning).filter((file) => morning[file] !== evening[file]);
+      // The API's generated_at, the CSAF provider's last_updated and its feed's updated, the
+      // OPML's dateModified, security.txt's header, the self-assessment and the manifest.
+      const statesBuildTime = (file: string) =>
+        (/^api\/v1\/.*\.json$/.test(file) && file !== 'api/v1/schema.json') ||
+        [
+          '.well-known/csaf/provider-metadata.json',
+          '.well-known/csaf/white/csaf-feed-tlp-white.json',
+          '.well-known/security.txt',
+          'feeds/index.opml',
+          'code-of-practice/self-assessment.json',
+          'build-manifest.json',
+        ].includes(file);
+      expect(changed.sort()).toEqual(Object.keys(morning).filter(statesBuildTime).sort());
     },
     BUILD_TIMEOUT,
   );

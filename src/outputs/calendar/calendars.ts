@@ -8,8 +8,15 @@
  *
  * UIDs name the release line and the kind of date, never the date itself: when a date moves,
  * the same event moves, and SEQUENCE (§3.8.7.4) rises with each change so clients replace it.
+ *
+ * The files carry no build time, so a rebuild with nothing changed writes the same bytes and a
+ * deploy uploads none of them. A calendar without METHOD is a calendar, not a scheduling message
+ * (§3.7.2, which also asks for the same method in the Content-Type whenever one is given), and
+ * its DTSTAMP is when the event's information last changed (§3.8.7.2): the day the release
+ * line's lifecycle last changed, or a maintenance window's latest published update.
  */
 import { addDaysTo, type CalendarDate } from '../../registry/calendarDate.ts';
+import { lifecycleLastChanged } from '../../registry/lifecycle.ts';
 import type { Incident, Product, Registry, ReleaseLine } from '../../registry/types.ts';
 import { absoluteUrl, paths } from '../../site/urls.ts';
 import { component, date, serialise, text, utcDateTime, type ContentLine } from './ics.ts';
@@ -75,7 +82,6 @@ function calendar(registry: Registry, header: CalendarHeader, events: readonly C
       { name: 'VERSION', value: '2.0' },
       { name: 'PRODID', value: text(`-//Trustline//${registry.vendor.name}//EN`) },
       { name: 'CALSCALE', value: 'GREGORIAN' },
-      { name: 'METHOD', value: 'PUBLISH' },
       // RFC 7986 §5.1, §5.2, §5.7, §5.8 and their widely read predecessors (X-WR-*, X-PUBLISHED-TTL).
       { name: 'NAME', value: text(header.name) },
       { name: 'X-WR-CALNAME', value: text(header.name) },
@@ -116,18 +122,17 @@ function hostOf(siteUrl: string): string {
   return host;
 }
 
-function allDayEvent(
-  registry: Registry,
-  event: {
-    uid: string;
-    day: CalendarDate;
-    sequence: number;
-    summary: string;
-    description: string;
-    url: string;
-    reminder: (months: number) => string;
-  },
-): ContentLine[] {
+function allDayEvent(event: {
+  uid: string;
+  day: CalendarDate;
+  /** When the event's information last changed (DTSTAMP). */
+  changed: string;
+  sequence: number;
+  summary: string;
+  description: string;
+  url: string;
+  reminder: (months: number) => string;
+}): ContentLine[] {
   const triggers = reminderTriggers(event.day);
   const alarms = reminderMonths.map((count, index) =>
     component('VALARM', [
@@ -138,7 +143,7 @@ function allDayEvent(
   );
   return component('VEVENT', [
     { name: 'UID', value: event.uid },
-    { name: 'DTSTAMP', value: utcDateTime(registry.buildTime) },
+    { name: 'DTSTAMP', value: utcDateTime(event.changed) },
     // §3.6.1: an all-day event is a DATE start with the next day as its (exclusive) end.
     { name: 'DTSTART;VALUE=DATE', value: date(event.day) },
     { name: 'DTEND;VALUE=DATE', value: date(addDaysTo(event.day, 1)) },
@@ -183,10 +188,12 @@ function releaseLineEvents(registry: Registry, releaseLine: ReleaseLine): Conten
       : `${event.kind === 'extended' ? 'extended' : 'brought forward'} on ${event.on} from ${event.previous} to ${event.endOfSupport}`,
   );
   const dateChanges = notice.events.length - 1;
+  const changed = `${lifecycleLastChanged(releaseLine, registry.buildDate)}T00:00:00Z`;
   const events = [
-    allDayEvent(registry, {
+    allDayEvent({
       uid: uid(registry, 'end-of-support', releaseLine.productSlug, releaseLine.name),
       day: notice.endOfSupport,
+      changed,
       sequence: dateChanges,
       summary: `Last day of support: ${name}`,
       description: [
@@ -206,9 +213,10 @@ function releaseLineEvents(registry: Registry, releaseLine: ReleaseLine): Conten
   const securityEnd = releaseLine.endOfSecuritySupport;
   if (securityEnd !== undefined && securityEnd !== notice.endOfSupport) {
     events.push(
-      allDayEvent(registry, {
+      allDayEvent({
         uid: uid(registry, 'end-of-security-support', releaseLine.productSlug, releaseLine.name),
         day: securityEnd,
+        changed,
         // This date is the end of a support phase, which has no change history in the content.
         sequence: 0,
         summary: `Last day of security fixes: ${name}`,
@@ -246,7 +254,7 @@ function maintenanceEvents(registry: Registry, incident: Incident): ContentLine[
   return [
     component('VEVENT', [
       { name: 'UID', value: uid(registry, 'maintenance', incident.id) },
-      { name: 'DTSTAMP', value: utcDateTime(registry.buildTime) },
+      { name: 'DTSTAMP', value: utcDateTime(latest.at) },
       { name: 'DTSTART', value: utcDateTime(window.start) },
       { name: 'DTEND', value: utcDateTime(window.end) },
       // Each update may change what the event says (and the window): one revision each.

@@ -45,8 +45,16 @@ export interface CsafTracking {
     readonly date: string;
     readonly summary: string;
   }[];
-  readonly generator: { readonly date: string; readonly engine: { readonly name: string } };
+  readonly generator: typeof CSAF_GENERATOR;
 }
+
+/**
+ * The engine that wrote the document, without a generation date (optional, §3.2.1.12.1.1): a
+ * document is a function of its content, written again by every build, and dated by its
+ * revisions. Dated with the build, every document, its hash and its signature would change on
+ * every build with nothing in it changed, and mirrors would fetch them all again each time.
+ */
+export const CSAF_GENERATOR = { engine: { name: 'Trustline' } } as const;
 
 export interface CsafPublisher {
   readonly category: 'vendor';
@@ -349,7 +357,7 @@ export function csafAdvisoryDocument(registry: Registry, advisory: Advisory): Cs
             advisory.corrections.filter((correction) => correction.by === keys[index]),
           ),
         })),
-        generator: { date: registry.buildTime, engine: { name: 'Trustline' } },
+        generator: CSAF_GENERATOR,
       },
     },
     product_tree: productTree(vendor.name, lines),

@@ -8,6 +8,7 @@ import type { Incident, Registry } from '../../registry/types.ts';
 import { absoluteUrl, paths } from '../../site/urls.ts';
 import { csafDocumentPath } from './location.ts';
 import {
+  CSAF_GENERATOR,
   csafPublisher,
   withCorrections,
   type CsafNote,
@@ -112,7 +113,7 @@ export function csafIncidentDocument(registry: Registry, incident: Incident): Cs
         initial_release_date: revisions[0]!.date,
         current_release_date: revisions.at(-1)!.date,
         revision_history: revisions.map((revision, index) => ({ number: String(index + 1), ...revision })),
-        generator: { date: registry.buildTime, engine: { name: 'Trustline' } },
+        generator: CSAF_GENERATOR,
       },
     },
   };

@@ -5,6 +5,7 @@
  * last phase with security fixes, end of life = end of support.
  */
 import type { CalendarDate } from '../../registry/calendarDate.ts';
+import { lifecycleLastChanged } from '../../registry/lifecycle.ts';
 import type { Product, Registry, ReleaseLine } from '../../registry/types.ts';
 import { absoluteUrl, paths } from '../../site/urls.ts';
 import { API_SCHEMA_VERSION } from '../api/envelope.ts';
@@ -41,18 +42,8 @@ export function eoxCoreRecord(releaseLine: ReleaseLine, buildDate: CalendarDate)
     ...(endOfSales ? { end_of_sales: endOfSales } : {}),
     end_of_security_support: releaseLine.endOfSecuritySupport ? endOf(releaseLine.endOfSecuritySupport) : 'tba',
     end_of_life: endOfLife ? endOf(endOfLife) : 'tba',
-    last_updated: startOf(lastUpdated(releaseLine, buildDate)),
+    last_updated: startOf(lifecycleLastChanged(releaseLine, buildDate)),
   };
-}
-
-/**
- * The day the record last changed: the release, or the latest end-of-support announcement or
- * change, whichever is later, and never after the build date (a line announced for release later).
- */
-function lastUpdated(releaseLine: ReleaseLine, buildDate: CalendarDate): CalendarDate {
-  const days = [releaseLine.released, ...(releaseLine.notice?.events.map((event) => event.on) ?? [])];
-  const latest = days.reduce((a, b) => (a > b ? a : b));
-  return latest > buildDate ? buildDate : latest;
 }
 
 export function productEox(registry: Registry, product: Product) {

@@ -70,9 +70,8 @@ export async function readSigningKey(
  * verifiers (openpgp, GnuPG) refuse a signature dated after their own clock or before the key
  * could sign (RFC 9580's Signature Creation Time subpacket: when the signature was made), so it
  * must lie between the moment the key became valid and the real moment of signing. Within that:
- * - the build time, the moment the signed files say they were generated (security.txt's header,
- *   CSAF's generator date), whenever the build runs, so a site rebuilt later for the same date
- *   states the same dates everywhere;
+ * - the build time, the moment security.txt's header says it was generated, whenever the build
+ *   runs, so a site rebuilt later for the same date states the same dates everywhere;
  * - but never after now: a build "as of" the end of today runs before the day is over;
  * - and for a key that could not sign yet at the build time (one made since, e.g. when a site is
  *   rebuilt for an earlier date after the key was replaced), the first moment it could: a time

@@ -65,13 +65,13 @@ const value = (component: ICAL.Component, name: string) => String(component.getF
 const events = (ics: string) => parse(ics).getAllSubcomponents('vevent');
 
 describe('the end-of-support calendar', () => {
-  it('is a published Gregorian calendar with a name', () => {
+  it('is a Gregorian calendar with a name, not a scheduling message (no METHOD)', () => {
     const registry = registryWith(lineOne(announcement));
     const calendar = parse(endOfSupportCalendar(registry));
     expect(value(calendar, 'version')).toBe('2.0');
     expect(value(calendar, 'prodid')).toBe('-//Trustline//Fixture Software//EN');
     expect(value(calendar, 'calscale')).toBe('GREGORIAN');
-    expect(value(calendar, 'method')).toBe('PUBLISH');
+    expect(calendar.getFirstPropertyValue('method')).toBeNull();
     expect(value(calendar, 'x-wr-calname')).toBe('Fixture Software: end of support');
   });
 
@@ -85,8 +85,25 @@ describe('the end-of-support calendar', () => {
     expect([end.isDate, end.toString()]).toEqual([true, '2028-01-01']);
     expect(value(event!, 'uid')).toBe('end-of-support.gateway.1.x@trust.fixture.example');
     expect(value(event!, 'summary')).toBe('Last day of support: Fixture Gateway 1.x');
-    expect(value(event!, 'dtstamp')).toBe('2026-11-22T23:59:59Z');
     expect(value(event!, 'sequence')).toBe('0');
+  });
+
+  it('dates each event (DTSTAMP) on the day its information last changed, the day the date was announced', () => {
+    const registry = registryWith(lineOne(announcement));
+    const [event] = events(endOfSupportCalendar(registry));
+    expect(value(event!, 'dtstamp')).toBe('2026-06-01T00:00:00Z');
+  });
+
+  it('is the same file at any time of the build day and on any later day with nothing edited', () => {
+    registryWith(lineOne(extension));
+    const calendars = (buildDate: string) => {
+      const registry = loadRegistry({ contentDir: fixture!.dir, buildDate });
+      return [endOfSupportCalendar(registry), productEndOfSupportCalendar(registry, registry.products[0]!)];
+    };
+    const first = calendars(`${BUILD_DATE}T09:00:00Z`);
+    expect(calendars(`${BUILD_DATE}T17:30:00Z`)).toEqual(first);
+    expect(calendars('2027-06-30')).toEqual(first);
+    expect(first[0]).toContain('\r\nDTSTAMP:20260901T000000Z\r\n');
   });
 
   it('says the notice given, the successor and where the migration guidance is', () => {
@@ -133,6 +150,10 @@ describe('the end-of-support calendar', () => {
     expect(value(after, 'uid')).toBe(value(before, 'uid'));
     expect([value(before, 'dtstart'), value(before, 'sequence')]).toEqual(['2027-12-31', '0']);
     expect([value(after, 'dtstart'), value(after, 'sequence')]).toEqual(['2028-06-30', '1']);
+    expect([value(before, 'dtstamp'), value(after, 'dtstamp')]).toEqual([
+      '2026-06-01T00:00:00Z',
+      '2026-09-01T00:00:00Z',
+    ]);
     expect(value(after, 'description')).toContain(
       'Date history: announced on 2026-06-01 for 2027-12-31; extended on 2026-09-01 from 2027-12-31 to 2028-06-30.',
     );
@@ -247,5 +268,7 @@ describe('the maintenance calendar', () => {
     expect(value(event!, 'uid')).toBe('maintenance.INC-2026-0002@trust.fixture.example');
     expect(value(event!, 'summary')).toBe('Planned maintenance: gateway update service');
     expect(value(event!, 'url')).toBe('https://trust.fixture.example/incidents/INC-2026-0002/');
+    // Its information last changed with its latest published update.
+    expect(value(event!, 'dtstamp')).toBe('2026-11-18T10:00:00Z');
   });
 });
