@@ -8,12 +8,15 @@
  * output folder elsewhere gets the finished site moved — or, across file systems, copied — next
  * to it first; the swap itself is always a rename in the output's own folder.
  *
- * The site replaced by the swap is moved into the project's .trustline/trash/ and deleted by the
- * next build, in the background while it checks and renders: deleting an L site's 42,000 files
- * took 4.7 s, at the end of every build that replaced one (docs/benchmarks.md).
+ * The site replaced by the swap is moved into the project's .trustline/trash/ and deleted there by
+ * a process of its own at the lowest priority, which the build does not wait for: deleting an L
+ * site's 42,000 files took 4.7 s at the end of a build, and slowed the next build's check by
+ * about a second when that build deleted them meanwhile (docs/benchmarks.md). What it leaves (the
+ * machine stopped first) is deleted the same way by the next build.
  */
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { setPriority } from 'node:os';
 import path from 'node:path';
 
 const besidePrefix = (outDir: string) => `.${path.basename(outDir)}.staging-`;
@@ -53,21 +56,40 @@ function leftovers(dir: string, matches: (entry: string) => boolean): string[] {
 }
 
 /**
- * Removes what killed builds left behind (never the folders of a build still running), and starts
- * deleting the sites earlier builds replaced: the promise settles when they are gone.
+ * Removes what killed builds left behind (never the folders of a build still running), and has
+ * any site that earlier builds replaced and that is still in the trash deleted in the background.
  */
-export function removeStaleStaging(outDir: string, projectRoot: string): Promise<void> {
+export function removeStaleStaging(outDir: string, projectRoot: string): void {
   for (const dir of [
     ...leftovers(path.dirname(outDir), (entry) => entry.startsWith(besidePrefix(outDir))),
     ...leftovers(projectStaging(projectRoot), () => true),
   ])
     rmSync(dir, { recursive: true, force: true });
-  const replaced = leftovers(trash(projectRoot), () => true);
-  return Promise.all(replaced.map((dir) => rm(dir, { recursive: true, force: true }))).then(
-    () => undefined,
-    // What cannot be deleted now is tried again by the next build.
-    () => undefined,
-  );
+  deleteInBackground(leftovers(trash(projectRoot), () => true));
+}
+
+const DELETE =
+  "for (const dir of process.argv.slice(1)) require('node:fs').rmSync(dir, { recursive: true, force: true });";
+
+/**
+ * Deletes `dirs` in a process of its own, detached from the build and at the lowest CPU (and so
+ * I/O) priority: it takes what the machine has to spare, and may go on after the build has
+ * ended. Whatever it cannot delete, the next build hands to another.
+ */
+function deleteInBackground(dirs: readonly string[]): void {
+  if (dirs.length === 0) return;
+  const deleter = spawn(process.execPath, ['-e', DELETE, ...dirs], {
+    detached: true,
+    stdio: 'ignore',
+    windowsHide: true,
+  });
+  deleter.on('error', () => undefined);
+  deleter.unref();
+  try {
+    if (deleter.pid !== undefined) setPriority(deleter.pid, 19);
+  } catch {
+    // Already done, or not allowed here: it deletes at the build's priority.
+  }
 }
 
 /** Replaces `outDir` with `stagingDir`; the old site goes to the trash only once the new one is in place. */
@@ -88,10 +110,13 @@ export function publishStaging(stagingDir: string, outDir: string, projectRoot: 
   renameSync(ready, outDir);
   if (!existsSync(previousDir)) return;
   mkdirSync(trash(projectRoot), { recursive: true });
+  const replaced = path.join(trash(projectRoot), `${path.basename(outDir)}-${process.pid}`);
   try {
-    renameSync(previousDir, path.join(trash(projectRoot), `${path.basename(outDir)}-${process.pid}`));
+    renameSync(previousDir, replaced);
   } catch {
     // On another file system than the project: deleted now.
     rmSync(previousDir, { recursive: true, force: true });
+    return;
   }
+  deleteInBackground([replaced]);
 }

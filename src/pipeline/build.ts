@@ -170,8 +170,8 @@ export async function build(argv: readonly string[]): Promise<number> {
   );
 
   const root = projectRoot();
-  // Sites replaced by earlier builds are deleted meanwhile (src/pipeline/atomicOutput.ts).
-  const trashEmptied = removeStaleStaging(outDir, root);
+  // What killed builds left is removed (src/pipeline/atomicOutput.ts).
+  removeStaleStaging(outDir, root);
   const stagingDir = stagingDirFor(outDir, root);
   const machineDir = machineFilesDirFor(stagingDir);
   const generatedDir = joinedGeneratedDir(cacheDir);
@@ -284,7 +284,6 @@ export async function build(argv: readonly string[]): Promise<number> {
     carried = savePageInputs(cacheDir, outDir, { ...site.outputs, ...index.outputs });
     progress.end();
     saveTimings(progress);
-    await trashEmptied;
   } catch (error) {
     progress.end();
     await stopAll();

@@ -5,7 +5,7 @@
  * the demo's 9 incident, 7 advisory and 7 product pages, less those the edit changes, and the
  * feeds and the search index the edit does not change.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -206,6 +206,34 @@ describe('a warm build that fails', () => {
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('✖ build failed: fault injected by a test\nthe previous site is unchanged');
       expect(siteFingerprint(warm)).toEqual(before);
+    },
+    BUILD_TIMEOUT,
+  );
+});
+
+describe('the site a build replaces', () => {
+  it(
+    'is deleted in the background once the new one is in place, and so is one whose deletion was stopped',
+    async () => {
+      const trash = path.join(ROOT, '.trustline', 'trash');
+      const name = path.basename(work);
+      // Left by a deletion the machine stopped; the build that replaced it (by the number its
+      // name ends with, above any process id Linux gives) is long gone.
+      const stopped = path.join(trash, `${name}-stopped-4194305`);
+      mkdirSync(path.join(stopped, 'incidents'), { recursive: true });
+      writeFileSync(path.join(stopped, 'incidents', 'index.html'), '<!doctype html>');
+      const out = path.join(work, name);
+      cpSync(warm, out, { recursive: true });
+      build(out, DEMO_BUILD_DATE);
+      const published = siteFingerprint(out);
+      const inTrash = () =>
+        existsSync(trash) ? readdirSync(trash).filter((entry) => entry.startsWith(`${name}-`)) : [];
+      for (let waited = 0; inTrash().length > 0 && waited < 60_000; waited += 200) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(inTrash()).toEqual([]);
+      // The new site shares the files it carried over with the one deleted: they are still whole.
+      expect(siteFingerprint(out)).toEqual(published);
     },
     BUILD_TIMEOUT,
   );
