@@ -41,6 +41,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { ENGINE_ROOT } from '../cli/projectPaths.ts';
+import { markdownForHtml } from '../registry/markdown.ts';
 import type { Advisory, Incident, Registry } from '../registry/types.ts';
 import { navigation } from '../site/navigation.ts';
 import { sourceHistory } from '../site/sourceHistory.ts';
@@ -163,15 +164,6 @@ export function recordedPageInputs(
 
 // ---------------------------------------------------------------- Astro's side (the routes' getStaticPaths, the integration)
 
-/** Markdown stands for its HTML: the HTML is a function of the Markdown and the code. */
-function replacer(_key: string, value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && 'markdown' in value) {
-    const html = Object.getOwnPropertyDescriptor(value, 'html');
-    if (html?.get) return { markdown: (value as { markdown: string }).markdown };
-  }
-  return value;
-}
-
 /** What every page shows whatever its route, and the lookups the table below needs; made once per Registry. */
 interface RegistryInputs {
   /**
@@ -197,7 +189,7 @@ function inputsOf(registry: Registry, code: string): RegistryInputs {
           navigation: navigation(registry),
           policies: registry.policies.map((policy) => [policy.slug, policy.title]),
         },
-        replacer,
+        markdownForHtml,
       ),
       incidents: new Map(registry.incidents.map((incident) => [incident.id, incident])),
       advisories: new Map(registry.advisories.map((advisory) => [advisory.id, advisory])),
@@ -286,7 +278,7 @@ function pageInputs(
   return (
     found && {
       page: found.page,
-      inputs: sha256(`${lookups.shared}\n${JSON.stringify(found.inputs, replacer)}`),
+      inputs: sha256(`${lookups.shared}\n${JSON.stringify(found.inputs, markdownForHtml)}`),
     }
   );
 }

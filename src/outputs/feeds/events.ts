@@ -15,10 +15,12 @@
  * Only events dated on or before the build time are included; a calendar date counts as that
  * day at 00:00:00Z.
  */
+import { createHash } from 'node:crypto';
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { CalendarDate } from '../../registry/calendarDate.ts';
 import { correctionSentence } from '../../registry/corrections.ts';
+import { markdownForHtml } from '../../registry/markdown.ts';
 import type {
   Advisory,
   Correction,
@@ -108,13 +110,20 @@ const richText = (text: RichText): readonly ElementContent[] => htmlFragment(tex
  * only its newest items, so most events are never shown (at L, 32,508 of 90,632 are) and their
  * content is never rendered. A class, so that all events share one shape: a getter on each
  * object would make each a dictionary, larger than the HTML it saves.
+ *
+ * Its `sources` are what its content is made from besides its other fields (which it shows too):
+ * the Registry's objects and values the render reads. Its JSON, of which a feed's fingerprint
+ * is made (src/pipeline/pageReuse.ts), carries a digest of each instead of the content, so that a
+ * build finds the feeds it can carry over without rendering their items.
  */
 class LazyContentEvent {
   #render: (() => string) | undefined;
   #html: string | undefined;
+  readonly #sources: readonly unknown[];
 
-  constructor(fields: Omit<SubscriberEvent, 'contentHtml'>, render: () => string) {
+  constructor(fields: Omit<SubscriberEvent, 'contentHtml'>, sources: readonly unknown[], render: () => string) {
     Object.assign(this, fields);
+    this.#sources = sources;
     this.#render = render;
   }
 
@@ -126,14 +135,31 @@ class LazyContentEvent {
     return this.#html;
   }
 
-  /** As JSON (a feed's fingerprint of its inputs, src/pipeline/pageReuse.ts), with its content. */
+  /** As JSON: its fields, and what its content is made from in place of the content. */
   toJSON(): object {
-    return { ...this, contentHtml: this.contentHtml };
+    return { ...this, contentSources: this.#sources.map(digestOf) };
   }
 }
 
-function withContent(fields: Omit<SubscriberEvent, 'contentHtml'>, render: () => string): SubscriberEvent {
-  return new LazyContentEvent(fields, render) as unknown as SubscriberEvent;
+/** Registry objects are frozen: each is serialised once, however many events and feeds read it. */
+const digests = new WeakMap<object, string>();
+
+function digestOf(source: unknown): unknown {
+  if (typeof source !== 'object' || source === null) return source;
+  let digest = digests.get(source);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(JSON.stringify(source, markdownForHtml)).digest('hex');
+    digests.set(source, digest);
+  }
+  return digest;
+}
+
+function withContent(
+  fields: Omit<SubscriberEvent, 'contentHtml'>,
+  sources: readonly unknown[],
+  render: () => string,
+): SubscriberEvent {
+  return new LazyContentEvent(fields, sources, render) as unknown as SubscriberEvent;
 }
 
 /**
@@ -224,6 +250,7 @@ function supportEvents(context: Context, releaseLine: ReleaseLine): SubscriberEv
       tags,
       isStandingNotice: false,
     },
+    [releaseLine],
     () =>
       itemHtml(productUrl, [
         paragraph(`${lineName(releaseLine)} is available from ${releaseLine.released}.`),
@@ -254,6 +281,7 @@ function supportEvents(context: Context, releaseLine: ReleaseLine): SubscriberEv
         tags,
         isStandingNotice: false,
       },
+      [releaseLine, phase],
       () =>
         itemHtml(productUrl, [
           paragraph(
@@ -295,6 +323,7 @@ function endOfSupportEvents(context: Context, releaseLine: ReleaseLine): Subscri
         tags: [topicNames['end-of-support'], releaseLine.productName],
         isStandingNotice: event === standing,
       },
+      [releaseLine, event, registry.vendor.name, successorName],
       () =>
         itemHtml(url, [
           paragraph(noticeSentence(registry.vendor.name, releaseLine, event)),
@@ -383,6 +412,7 @@ function incidentEvents(context: Context, incident: Incident): SubscriberEvent[]
         tags,
         isStandingNotice: false,
       },
+      [incident, update],
       () =>
         itemHtml(url, [
           paragraph(`${headline} — ${at}`),
@@ -409,6 +439,7 @@ function incidentEvents(context: Context, incident: Incident): SubscriberEvent[]
         tags,
         isStandingNotice: false,
       },
+      [incident, correction],
       () =>
         itemHtml(url, [paragraph(`${correctionLine(correction)}.`), facts, link(url, `${incident.id}: full timeline`)]),
     ),
@@ -431,6 +462,7 @@ function incidentEvents(context: Context, incident: Incident): SubscriberEvent[]
         tags,
         isStandingNotice: false,
       },
+      [incident],
       () =>
         itemHtml(url, [
           facts,
@@ -491,6 +523,7 @@ function advisoryEvents(context: Context, advisory: Advisory): SubscriberEvent[]
         tags,
         isStandingNotice: false,
       },
+      [advisory, correction],
       () => itemHtml(url, [paragraph(`${correctionLine(correction)}.`), ...details()]),
     ),
   );
@@ -521,6 +554,7 @@ function advisoryEvents(context: Context, advisory: Advisory): SubscriberEvent[]
         tags,
         isStandingNotice: false,
       },
+      [advisory, revision],
       () =>
         itemHtml(url, [
           isPublication ? undefined : paragraph(`Revised on ${revision.date}: ${revision.summary}`),

@@ -2,7 +2,10 @@
  * The events a subscriber is told about: one item per real event, with ids that survive
  * rebuilds and edits, and exactly the items a sequence of content changes should produce.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { subscriberEvents } from '../../../src/outputs/feeds/events.ts';
 import { topicFeed } from '../../../src/outputs/feeds/feeds.ts';
 import { loadRegistry } from '../../../src/registry/loadRegistry.ts';
@@ -28,16 +31,66 @@ const load = (dir: string) => loadRegistry({ contentDir: dir, buildDate: BUILD_D
 const titlesAndIds = (registry: Registry) => subscriberEvents(registry).map((event) => [event.title, event.id]);
 const TAG = 'tag:trust.fixture.example';
 
-describe('event content', () => {
-  it('is in every event as JSON, the form a feed is fingerprinted in for carrying it over', () => {
-    const events = subscriberEvents(demo());
-    const asJson = JSON.parse(JSON.stringify(events)) as { id: string; contentHtml: string }[];
-    expect(asJson.map((event) => [event.id, event.contentHtml])).toEqual(
-      events.map((event) => [event.id, event.contentHtml]),
+describe('an event as JSON, the form a feed is fingerprinted in for carrying it over', () => {
+  it('stands for its content by what the content is made from, without rendering it', () => {
+    const asJson = JSON.stringify(subscriberEvents(demo()));
+    expect(asJson).not.toContain('contentHtml');
+    expect(asJson).not.toContain('<h2>Root cause</h2>');
+  });
+
+  /** Each event's JSON, and its fields with its content as a subscriber receives it, by id. */
+  const seen = (registry: Registry) =>
+    new Map(
+      subscriberEvents(registry).map((event) => [
+        event.id,
+        { json: JSON.stringify(event), shown: JSON.stringify({ ...event, contentHtml: event.contentHtml }) },
+      ]),
     );
-    expect(
-      asJson.find((event) => event.id.endsWith(':incident:INC-2026-0024:post-incident-report'))?.contentHtml,
-    ).toContain('<h2>Root cause</h2>');
+
+  it.each([
+    // A text only the item's content shows.
+    [
+      'an incident update',
+      'incidents/INC-2026-0031.md',
+      'Restores from all regions',
+      'Restores from every region',
+      ':incident:INC-2026-0031:update:2026-11-21T14:40:00Z',
+    ],
+    // Shown in the content of each of the incident's updates.
+    [
+      'what customers of an incident need to do',
+      'incidents/INC-2025-0004.md',
+      'It has been withdrawn.',
+      'It has been withdrawn from every channel.',
+      ':incident:INC-2025-0004:update:',
+    ],
+    // Shown in the content of other products' end-of-support items, as their successor.
+    [
+      'a product',
+      'products/identity-server.md',
+      'name: Kestrel Identity\n',
+      'name: Kestrel Identity Platform\n',
+      ':end-of-support:directory-connector',
+    ],
+    ['the vendor', 'vendor.yml', 'name: Kestrel Software', 'name: Kestrel Software Ltd', ':end-of-support:'],
+  ])('changes for every event whose fields or content change when %s is edited', (_what, file, from, to, changes) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'trustline-events-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    cpSync('content', dir, { recursive: true });
+    const before = seen(loadRegistry({ contentDir: dir, buildDate: DEMO_BUILD_DATE }));
+    const full = path.join(dir, file);
+    const text = readFileSync(full, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(full, text.replace(from, to));
+    const after = seen(loadRegistry({ contentDir: dir, buildDate: DEMO_BUILD_DATE }));
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    const differ = (key: 'json' | 'shown') =>
+      [...after.keys()].filter((id) => after.get(id)![key] !== before.get(id)![key]);
+    expect(differ('shown').some((id) => id.includes(changes))).toBe(true);
+    // None shows anything new under the JSON it had (it may change with more: an incident's
+    // events change together, and are in the same feeds).
+    const json = new Set(differ('json'));
+    expect(differ('shown').filter((id) => !json.has(id))).toEqual([]);
   });
 });
 
