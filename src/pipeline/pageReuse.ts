@@ -41,7 +41,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { ENGINE_ROOT } from '../cli/projectPaths.ts';
-import { markdownForHtml } from '../registry/markdown.ts';
+import { digestOf, markdownForHtml } from '../registry/fingerprint.ts';
 import type { Advisory, Incident, Registry } from '../registry/types.ts';
 import { navigation } from '../site/navigation.ts';
 import { sourceHistory } from '../site/sourceHistory.ts';
@@ -219,7 +219,11 @@ const REUSABLE_ROUTES = {
       incident && {
         page: paths.incident(incident.id),
         // Relative phrases ("started 2 days ago") count from the build date.
-        inputs: { buildDate: registry.buildDate, incident, source: sourceHistory(registry.vendor, incident.file) },
+        inputs: {
+          buildDate: registry.buildDate,
+          incident: digestOf(incident),
+          source: sourceHistory(registry.vendor, incident.file),
+        },
       }
     );
   },
@@ -228,7 +232,7 @@ const REUSABLE_ROUTES = {
     return (
       advisory && {
         page: paths.advisory(advisory.id),
-        inputs: { advisory, source: sourceHistory(registry.vendor, advisory.file) },
+        inputs: { advisory: digestOf(advisory), source: sourceHistory(registry.vendor, advisory.file) },
       }
     );
   },
@@ -243,10 +247,11 @@ const REUSABLE_ROUTES = {
           // With its release lines as the Registry computed them: phases with their support levels, statuses, notices.
           product,
           // The whole catalogue: a level's position in it picks its colour on the timeline.
-          supportLevels: registry.supportLevels,
-          // Listed with their titles, states, impacts, scores and the names of every product they affect.
-          incidents: registry.index.incidentsFor(product.slug),
-          advisories: registry.index.advisoriesFor(product.slug),
+          supportLevels: digestOf(registry.supportLevels),
+          // Listed with their titles, states, impacts, scores and the names of every product they
+          // affect: each is also its own page's input, and its digest is made once.
+          incidents: registry.index.incidentsFor(product.slug).map(digestOf),
+          advisories: registry.index.advisoriesFor(product.slug).map(digestOf),
           // A release line's successor shows its product's name, linked, when that product exists.
           successors: product.releaseLines.map((line) => {
             const successor = successorOf(line, registry);

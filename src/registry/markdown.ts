@@ -154,19 +154,6 @@ export function renderLater(markdown: string): () => string {
   return () => renderMarkdown(markdown);
 }
 
-/**
- * For JSON.stringify of Registry objects into a fingerprint of what a page or a feed is made
- * from: a text stands as its Markdown, which with the code determines its HTML, and is not
- * rendered to be fingerprinted (src/pipeline/pageReuse.ts, src/outputs/feeds/events.ts).
- */
-export function markdownForHtml(_key: string, value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && 'markdown' in value) {
-    const html = Object.getOwnPropertyDescriptor(value, 'html');
-    if (html?.get) return { markdown: (value as { markdown: string }).markdown };
-  }
-  return value;
-}
-
 /** A cheap first look: most text has no "<", no image and no suspicious scheme at all. */
 const MAYBE_UNSAFE = /<|!\[|\b(?:javascript|vbscript|data|file):/i;
 

@@ -15,12 +15,11 @@
  * Only events dated on or before the build time are included; a calendar date counts as that
  * day at 00:00:00Z.
  */
-import { createHash } from 'node:crypto';
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { CalendarDate } from '../../registry/calendarDate.ts';
 import { correctionSentence } from '../../registry/corrections.ts';
-import { markdownForHtml } from '../../registry/markdown.ts';
+import { digestOf } from '../../registry/fingerprint.ts';
 import type {
   Advisory,
   Correction,
@@ -139,19 +138,6 @@ class LazyContentEvent {
   toJSON(): object {
     return { ...this, contentSources: this.#sources.map(digestOf) };
   }
-}
-
-/** Registry objects are frozen: each is serialised once, however many events and feeds read it. */
-const digests = new WeakMap<object, string>();
-
-function digestOf(source: unknown): unknown {
-  if (typeof source !== 'object' || source === null) return source;
-  let digest = digests.get(source);
-  if (digest === undefined) {
-    digest = createHash('sha256').update(JSON.stringify(source, markdownForHtml)).digest('hex');
-    digests.set(source, digest);
-  }
-  return digest;
 }
 
 function withContent(
