@@ -110,13 +110,13 @@ export function publishStaging(stagingDir: string, outDir: string, projectRoot: 
   renameSync(ready, outDir);
   if (!existsSync(previousDir)) return;
   mkdirSync(trash(projectRoot), { recursive: true });
-  const replaced = path.join(trash(projectRoot), `${path.basename(outDir)}-${process.pid}`);
+  let replaced = path.join(trash(projectRoot), `${path.basename(outDir)}-${process.pid}`);
   try {
     renameSync(previousDir, replaced);
   } catch {
-    // On another file system than the project: deleted now.
-    rmSync(previousDir, { recursive: true, force: true });
-    return;
+    // On another file system than the project: deleted where it is (a later build removes what
+    // is left of it there, by its name).
+    replaced = previousDir;
   }
   deleteInBackground([replaced]);
 }

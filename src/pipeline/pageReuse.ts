@@ -41,7 +41,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { ENGINE_ROOT } from '../cli/projectPaths.ts';
-import { digestOf, markdownForHtml } from '../registry/fingerprint.ts';
+import { digestOf, markdownForHtml, sha256 } from '../registry/fingerprint.ts';
 import type { Advisory, Incident, Registry } from '../registry/types.ts';
 import { navigation } from '../site/navigation.ts';
 import { sourceHistory } from '../site/sourceHistory.ts';
@@ -54,9 +54,6 @@ const CODE_VERSION = 'TRUSTLINE_CODE_VERSION';
 const PREVIOUS_SITE = 'TRUSTLINE_PREVIOUS_SITE';
 const PREVIOUS_INPUTS = 'TRUSTLINE_PREVIOUS_PAGE_INPUTS';
 const INPUTS_OUT = 'TRUSTLINE_PAGE_INPUTS_OUT';
-
-/** SHA-256 in hex: of a page's or a file's inputs, and of a file's bytes. */
-export const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 // ---------------------------------------------------------------- the build's side
 

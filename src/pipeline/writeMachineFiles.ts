@@ -8,7 +8,8 @@ import { lstatSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'no
 import path from 'node:path';
 import { machineFiles } from '../outputs/machineFiles.ts';
 import type { Registry } from '../registry/types.ts';
-import { carriedOutput, carryFile, outputFingerprint, sameInPrevious, sha256 } from './pageReuse.ts';
+import { sha256 } from '../registry/fingerprint.ts';
+import { carriedOutput, carryFile, outputFingerprint, sameInPrevious } from './pageReuse.ts';
 
 /** A machine file's path and content type, for the host headers (src/pipeline/hostHeaders.ts). */
 export interface WrittenFile {
@@ -22,7 +23,7 @@ export async function writeMachineFiles(registry: Registry, dir: string): Promis
   // A feed's three formats, listed one after another, share one description: serialised and
   // hashed once (at L, 58 MB of descriptions, which were hashed again for each format).
   let last = { inputs: undefined as unknown, digest: '' };
-  const digestOf = (inputs: unknown) => {
+  const descriptionDigest = (inputs: unknown) => {
     if (last.inputs !== inputs) last = { inputs, digest: sha256(JSON.stringify(inputs)) };
     return last.digest;
   };
@@ -33,7 +34,7 @@ export async function writeMachineFiles(registry: Registry, dir: string): Promis
     if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
     folders.add(folder);
     // A file made from the same inputs as the previous site's is carried over (src/pipeline/pageReuse.ts).
-    const fingerprint = file.inputs && outputFingerprint([file.path, digestOf(file.inputs())]);
+    const fingerprint = file.inputs && outputFingerprint([file.path, descriptionDigest(file.inputs())]);
     const carried = fingerprint && carriedOutput(file.path, fingerprint);
     if (carried) {
       carryFile(carried, target);

@@ -6,6 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 
+/** SHA-256 in hex: of what an output is made from, and of a file's bytes. */
+export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
 /**
  * For JSON.stringify: a text stands as its Markdown, which with the code determines its HTML,
  * and is not rendered to be fingerprinted.
@@ -25,7 +28,7 @@ export function digestOf(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   let digest = digests.get(value);
   if (digest === undefined) {
-    digest = createHash('sha256').update(JSON.stringify(value, markdownForHtml)).digest('hex');
+    digest = sha256(JSON.stringify(value, markdownForHtml));
     digests.set(value, digest);
   }
   return digest;
