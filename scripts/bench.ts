@@ -17,7 +17,10 @@
  *   after a build at 09:00 UTC) and the next day's scheduled build (09:00 UTC, nothing edited).
  * - floor: a bare Astro project (scripts/bench/floor.ts) building as many pages as the cold build
  *   wrote, each about the size of its median page, then the same project with one page: what
- *   Astro alone costs per page, beside Trustline's astro phase per page. `--no-floor` skips it.
+ *   Astro alone costs per page, beside Trustline's astro phase per page. Then contentlayer2 alone
+ *   over the registry, cold, as the build runs it (scripts/bench/ingestion.ts). The two give the
+ *   stack's floor for a cold build: the ingestion, then the bare pages beyond the first (a build
+ *   starts Astro while it ingests). `--no-floor` skips all three.
  * - peak RSS: sampled from /proc every 100 ms over the whole process tree (the command, the
  *   build's process, its contentlayer2 shards, astro, Pagefind): the largest sum over all
  *   processes alive at once.
@@ -37,6 +40,7 @@ import { GENERATED_BUILD_DATE, SIZES, type SizeName } from '../src/cli/generate/
 import { writeContentFolder } from '../src/cli/generate/writeContentFolder.ts';
 import type { PhaseTiming } from '../src/cli/progress.ts';
 import { astroCli } from '../src/cli/projectPaths.ts';
+import { shardCount } from '../src/pipeline/ingestShards.ts';
 import { htmlSizes, writeFloorProject } from './bench/floor.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -235,6 +239,25 @@ async function measureFloor(pages: number, pageBytes: number, runs: number, log:
   };
 }
 
+/**
+ * contentlayer2 alone over the registry (scripts/bench/ingestion.ts), cold each time, in a fresh
+ * process with the young generation every process of a command has (bin/trustline.js).
+ */
+async function measureIngestion(contentDir: string, workDir: string, runs: number, log: (line: string) => void) {
+  const command = [process.execPath, path.join(root, 'scripts', 'bench', 'ingestion.ts'), contentDir, workDir];
+  const env = {
+    ...process.env,
+    NODE_OPTIONS: ['--max-semi-space-size=16', process.env['NODE_OPTIONS']].filter(Boolean).join(' '),
+  };
+  const measured: Measurement[] = [];
+  for (let run = 0; run < runs; run++) {
+    measured.push(await measure(command, env));
+    log(`ingestion run ${run + 1}: ${round(measured.at(-1)!.seconds)} s`);
+  }
+  rmSync(workDir, { recursive: true, force: true });
+  return summarise(measured);
+}
+
 // ---------------------------------------------------------------- main
 
 /**
@@ -366,6 +389,7 @@ async function main(): Promise<number> {
   }
 
   const floor = site && !values['no-floor'] ? await measureFloor(site.pages, medianPageBytes, runs, log) : undefined;
+  const ingestion = floor && (await measureIngestion(contentDir, path.join(benchDir, 'ingestion'), runs, log));
 
   const coldBuild = buildCold.length > 0 ? summarise(buildCold) : undefined;
   const renderColdMilliseconds = coldBuild && site ? ((coldBuild.phases['astro'] ?? 0) * 1000) / site.pages : 0;
@@ -391,6 +415,10 @@ async function main(): Promise<number> {
       ...floor,
       /** Trustline's astro phase per page (cold) ÷ the bare build's time per page (overall). */
       ratio: round(renderColdMilliseconds / floor.millisecondsPerPage.overall, 1),
+      /** contentlayer2 alone over the registry, cold, as the build runs it. */
+      ingestion: ingestion && { shards: shardCount(fileCount, os.availableParallelism()), ...ingestion },
+      /** The ingestion, then the bare build's pages beyond its first: seconds. */
+      stack: ingestion && round(ingestion.seconds + floor.build.seconds - floor.onePage.seconds),
     },
   };
   writeFileSync(path.join(benchDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
@@ -445,6 +473,15 @@ async function main(): Promise<number> {
     log(
       '             (the astro phase is Astro with the engine, React and sitemap, its start and the Registry, and the files step beside it; no marginal ratio: there is no 1-page Trustline build)',
     );
+    const { ingestion: alone, stack } = result.floor;
+    if (alone && stack !== undefined) {
+      log(
+        `ingestion    contentlayer2 alone, cold, as the build runs it (${alone.shards} shards, ${result.machine.cpus} at a time): ${alone.seconds} s  peak ${alone.peakTreeMiB} MiB  runs ${alone.allSeconds.join(', ')}`,
+      );
+      log(
+        `stack floor  the ingestion, then bare Astro's pages beyond its first: ${alone.seconds} + (${build.seconds} − ${onePage.seconds}) = ${stack} s, against a cold build of ${result.build?.cold.seconds} s`,
+      );
+    }
   }
   return 0;
 }

@@ -16,7 +16,6 @@
  * A page whose inputs did not change since the build that wrote the output folder is carried
  * over from it rather than rendered again (src/pipeline/pageReuse.ts).
  */
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -26,23 +25,16 @@ import { copyBrandAssets } from './brandAssets.ts';
 import { finaliseSite } from './finalise.ts';
 import { pageReuseEnvironment, savePageInputs } from './pageReuse.ts';
 import { AWAIT_CONTENT, signalContentReady } from './contentReady.ts';
-import {
-  isIngested,
-  joinedGeneratedDir,
-  joinShards,
-  markIngested,
-  planShards,
-  prepareShard,
-  type Shard,
-} from './ingestShards.ts';
+import { isIngested, joinedGeneratedDir, joinShards, planShards, runIngestion, type Shard } from './ingestShards.ts';
 import type { CheckStepInput, CheckStepResult } from './checkStep.ts';
 import type { FilesStepGo, FilesStepInput, FilesStepResult } from './filesStep.ts';
 import type { SearchStepInput, SearchStepResult } from './searchStep.ts';
+import { startStep } from './stepProcess.ts';
 import { startWorker } from './worker.ts';
 import { moveInto } from './writeMachineFiles.ts';
 import { parseCommonArgs } from '../cli/args.ts';
 import { contentCacheDir } from '../cli/cacheDir.ts';
-import { astroCli, ENGINE_ROOT, projectRoot } from '../cli/projectPaths.ts';
+import { astroCli, projectRoot } from '../cli/projectPaths.ts';
 import { runsInCi } from '../cli/ci.ts';
 import { createProgress, saveTimings } from '../cli/progress.ts';
 import { printProblems } from '../cli/report.ts';
@@ -52,73 +44,6 @@ import { signingKeyFromEnvironment, signingSummary } from '../outputs/signing/fr
 import { SigningKeyError } from '../outputs/signing/openpgp.ts';
 
 const UNCHANGED = 'the previous site is unchanged';
-// The engine's files come from its package; the site is the portal's, in the working directory.
-const contentlayerCli = path.join(ENGINE_ROOT, 'src', 'pipeline', 'contentlayerCli.ts');
-const contentlayerConfig = path.join(ENGINE_ROOT, 'contentlayer.config.ts');
-
-class BuildFailure extends Error {}
-
-/** Starts a step's process; `done` settles when it ends (rejecting with its output on failure). */
-function start(step: string, command: string, args: string[], options: SpawnOptions) {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-  let output = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => {
-      output = output.trim();
-      if (status === 0) resolve();
-      else reject(new BuildFailure(`${step} failed${output ? `:\n${output}` : ' (see above)'}`));
-    });
-  });
-  // Awaited later; never an unhandled rejection meanwhile.
-  done.catch(() => undefined);
-  return { child, done };
-}
-
-/**
- * Runs contentlayer2 over each shard, as many at a time as there are cores; `stop` kills the
- * running ones and starts no more.
- */
-function ingest(shards: readonly Shard[], env: NodeJS.ProcessEnv, contentDir: string) {
-  const queue = [...shards];
-  const running = new Set<ChildProcess>();
-  let stopped = false;
-  const worker = async () => {
-    for (let shard = queue.shift(); shard && !stopped; shard = queue.shift()) {
-      const ingestion = prepareShard(shard, contentDir);
-      if (ingestion) {
-        const step = start(
-          'contentlayer2 (content ingestion)',
-          process.execPath,
-          [contentlayerCli, 'build', '--config', contentlayerConfig],
-          {
-            cwd: ingestion.dir,
-            env: {
-              ...env,
-              PWD: ingestion.dir,
-              TRUSTLINE_CONTENT: ingestion.contentDir,
-              TRUSTLINE_INGEST_KINDS: ingestion.kinds.join(','),
-            },
-          },
-        );
-        running.add(step.child);
-        await step.done.finally(() => running.delete(step.child));
-      }
-      markIngested(shard, ingestion);
-    }
-  };
-  const done = Promise.all(Array.from({ length: availableParallelism() }, worker)).then(() => undefined);
-  done.catch(() => undefined);
-  return {
-    done,
-    stop: () => {
-      stopped = true;
-      for (const child of running) child.kill();
-    },
-  };
-}
 
 /** Builds the site; the exit code: 0 built, 1 refused or failed (the previous site unchanged), 2 a usage error. */
 export async function build(argv: readonly string[]): Promise<number> {
@@ -163,7 +88,7 @@ export async function build(argv: readonly string[]): Promise<number> {
   } catch {
     // An unreadable content folder: the check below says so, and stops the build.
   }
-  const ingestion = ingest(
+  const ingestion = runIngestion(
     shards.filter((shard) => !isIngested(shard)),
     env,
     contentDir,
@@ -192,7 +117,7 @@ export async function build(argv: readonly string[]): Promise<number> {
   // search index's thread (src/pipeline/searchStep.ts). Astro and the files step start now, to
   // load their modules (and Astro to bundle the site) while the check and the ingestion run, and
   // wait until the content is ready (src/pipeline/contentReady.ts).
-  const astro = start('astro (rendering)', process.execPath, [astroCli(), 'build', '--silent'], {
+  const astro = startStep('astro (rendering)', process.execPath, [astroCli(), 'build', '--silent'], {
     cwd: root,
     env: {
       ...env,

@@ -16,6 +16,7 @@
  * generated folder for the site build, which checks that every content file came through
  * (readContentlayerOutput).
  */
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   closeSync,
@@ -35,10 +36,12 @@ import {
   writeSync,
 } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { contentKinds, type ContentKind } from '../registry/schema/index.ts';
 import { kindOfPath } from '../registry/source/document.ts';
 import { ENGINE_ROOT } from '../cli/projectPaths.ts';
+import { startStep } from './stepProcess.ts';
 
 /** At most this many files per contentlayer2 process (docs/benchmarks.md: 7,000 documents ingest in 0.8 GB). */
 export const FILES_PER_SHARD = 7_000;
@@ -268,6 +271,53 @@ export function markIngested(shard: Shard, ingestion: Ingestion | undefined): vo
     JSON.stringify({ engine: shard.engine, hashes: shard.hashes } satisfies IngestedFiles),
   );
   writeFileSync(path.join(shard.dir, SIGNATURE_FILE), shard.signature);
+}
+
+// The engine's files come from its package, wherever it is installed.
+const contentlayerCli = path.join(ENGINE_ROOT, 'src', 'pipeline', 'contentlayerCli.ts');
+const contentlayerConfig = path.join(ENGINE_ROOT, 'contentlayer.config.ts');
+
+/**
+ * Runs contentlayer2 over each shard that needs it, as many at a time as there are cores, and
+ * records each shard's ingestion; `stop` kills the running ones and starts no more.
+ */
+export function runIngestion(shards: readonly Shard[], env: NodeJS.ProcessEnv, contentDir: string) {
+  const queue = [...shards];
+  const running = new Set<ChildProcess>();
+  let stopped = false;
+  const worker = async () => {
+    for (let shard = queue.shift(); shard && !stopped; shard = queue.shift()) {
+      const ingestion = prepareShard(shard, contentDir);
+      if (ingestion) {
+        const step = startStep(
+          'contentlayer2 (content ingestion)',
+          process.execPath,
+          [contentlayerCli, 'build', '--config', contentlayerConfig],
+          {
+            cwd: ingestion.dir,
+            env: {
+              ...env,
+              PWD: ingestion.dir,
+              TRUSTLINE_CONTENT: ingestion.contentDir,
+              TRUSTLINE_INGEST_KINDS: ingestion.kinds.join(','),
+            },
+          },
+        );
+        running.add(step.child);
+        await step.done.finally(() => running.delete(step.child));
+      }
+      markIngested(shard, ingestion);
+    }
+  };
+  const done = Promise.all(Array.from({ length: availableParallelism() }, worker)).then(() => undefined);
+  done.catch(() => undefined);
+  return {
+    done,
+    stop: () => {
+      stopped = true;
+      for (const child of running) child.kill();
+    },
+  };
 }
 
 /** The joined generated folder (what TRUSTLINE_GENERATED points at). */
