@@ -1,7 +1,7 @@
 /** A step of the build that runs as a process of its own: contentlayer2's shards, Astro. */
 import { spawn, type SpawnOptions } from 'node:child_process';
 
-export class StepFailure extends Error {}
+class StepFailure extends Error {}
 
 /** Starts a step's process; `done` settles when it ends (rejecting with its output on failure). */
 export function startStep(step: string, command: string, args: string[], options: SpawnOptions) {
