@@ -29,7 +29,6 @@
  * (TRUSTLINE_TIMINGS, src/cli/progress.ts).
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +40,7 @@ import { writeContentFolder } from '../src/cli/generate/writeContentFolder.ts';
 import type { PhaseTiming } from '../src/cli/progress.ts';
 import { astroCli } from '../src/cli/projectPaths.ts';
 import { shardCount } from '../src/pipeline/ingestShards.ts';
+import { sha256 } from '../src/registry/fingerprint.ts';
 import { htmlSizes, writeFloorProject } from './bench/floor.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -147,7 +147,7 @@ function fileHashes(siteDir: string): Map<string, string> {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else hashes.set(path.relative(siteDir, full), createHash('sha256').update(readFileSync(full)).digest('hex'));
+      else hashes.set(path.relative(siteDir, full), sha256(readFileSync(full)));
     }
   };
   walk(siteDir);

@@ -5,10 +5,10 @@
  * (docs/architecture.md, "The content files are the database").
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ENGINE_VERSION } from '../cli/projectPaths.ts';
+import { sha256 } from '../registry/fingerprint.ts';
 
 export const MANIFEST_FILE = 'build-manifest.json';
 
@@ -88,7 +88,7 @@ export function buildManifest(
         const recorded = shared(file);
         if (recorded) return { path: file, size: recorded.size, sha256: recorded.sha256 };
         const bytes = readFileSync(path.join(siteDir, file));
-        return { path: file, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+        return { path: file, size: bytes.length, sha256: sha256(bytes) };
       }),
   };
 }
